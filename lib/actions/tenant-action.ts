@@ -17,7 +17,12 @@ export function tenantAction<S extends z.ZodType>(
   return async (_previous: FormState | undefined, formData: FormData): Promise<FormState> => {
     const slug = formData.get("tenant");
     if (typeof slug !== "string" || !slug) {
-      return { ok: false, code: "BAD_REQUEST", message: "tenant: missing", fieldErrors: { tenant: "Missing" } };
+      return {
+        ok: false,
+        code: "BAD_REQUEST",
+        message: "tenant: missing",
+        fieldErrors: { tenant: "Missing" },
+      };
     }
     let ctx: TenantContext;
     try {

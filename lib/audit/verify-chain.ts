@@ -15,9 +15,17 @@ export async function verifyChain(chain: string): Promise<ChainReport> {
   let prevHash = GENESIS_HASH;
   for (const [i, row] of rows.entries()) {
     const expectedSeq = i + 1;
-    const broken = (reason: string): ChainReport => ({ ok: false, checked: i, seq: row.seq, id: row.id, reason });
-    if (row.seq !== expectedSeq) return broken(`expected seq ${expectedSeq}, found ${row.seq} (a row is missing)`);
-    if (row.prevHash !== prevHash) return broken("prevHash does not match the previous row (row removed or inserted)");
+    const broken = (reason: string): ChainReport => ({
+      ok: false,
+      checked: i,
+      seq: row.seq,
+      id: row.id,
+      reason,
+    });
+    if (row.seq !== expectedSeq)
+      return broken(`expected seq ${expectedSeq}, found ${row.seq} (a row is missing)`);
+    if (row.prevHash !== prevHash)
+      return broken("prevHash does not match the previous row (row removed or inserted)");
     const { id: _id, hash, before, after, ...rest } = row;
     const content: AuditContent = { ...rest, before: before ?? null, after: after ?? null };
     if (auditHash(content) !== hash) return broken("content does not match its hash (row edited)");

@@ -1,6 +1,6 @@
 import { type AuditInput, lockChain, recordAudit } from "@/lib/audit/record-audit";
-import type { TenantTx } from "./tenant-db";
 import type { TenantContext } from "./resolve-tenant";
+import type { TenantTx } from "./tenant-db";
 
 export type AuditEntry = Pick<AuditInput, "action" | "target" | "before" | "after">;
 
@@ -26,7 +26,8 @@ export async function mutateTenant<T>(
       });
     };
     const result = await work(tx, audit);
-    if (audited !== 1) throw new Error(`a tenant mutation must record exactly one audit event, got ${audited}`);
+    if (audited !== 1)
+      throw new Error(`a tenant mutation must record exactly one audit event, got ${audited}`);
     return result;
   });
 }
