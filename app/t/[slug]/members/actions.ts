@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { tenantAction } from "@/lib/actions/tenant-action";
 import { changeRole } from "@/lib/members/change-role";
 import { inviteMember } from "@/lib/members/invite-member";
@@ -15,37 +14,33 @@ import { revokeInvitation } from "@/lib/members/revoke-invitation";
 import { MANAGERS } from "@/lib/tenancy/resolve-tenant";
 
 export const inviteMemberAction = tenantAction(
-  { roles: MANAGERS, schema: inviteMemberSchema },
+  { roles: MANAGERS, schema: inviteMemberSchema, revalidate: "/members" },
   async (ctx, input) => {
     await inviteMember(ctx, input);
-    revalidatePath(`/t/${ctx.tenant.slug}/members`);
     return { ok: true, message: `Invitation sent to ${input.email}` };
   },
 );
 
 export const changeRoleAction = tenantAction(
-  { roles: MANAGERS, schema: changeRoleSchema },
+  { roles: MANAGERS, schema: changeRoleSchema, revalidate: "/members" },
   async (ctx, input) => {
     await changeRole(ctx, input);
-    revalidatePath(`/t/${ctx.tenant.slug}/members`);
     return { ok: true, message: "Role updated" };
   },
 );
 
 export const removeMemberAction = tenantAction(
-  { roles: MANAGERS, schema: removeMemberSchema },
+  { roles: MANAGERS, schema: removeMemberSchema, revalidate: "/members" },
   async (ctx, input) => {
     await removeMember(ctx, input.membershipId);
-    revalidatePath(`/t/${ctx.tenant.slug}/members`);
     return { ok: true, message: "Member removed" };
   },
 );
 
 export const revokeInvitationAction = tenantAction(
-  { roles: MANAGERS, schema: revokeInvitationSchema },
+  { roles: MANAGERS, schema: revokeInvitationSchema, revalidate: "/members" },
   async (ctx, input) => {
     await revokeInvitation(ctx, input.invitationId);
-    revalidatePath(`/t/${ctx.tenant.slug}/members`);
     return { ok: true, message: "Invitation revoked" };
   },
 );

@@ -1,0 +1,32 @@
+import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import type { SeedPlan, SeedResult } from "@/lib/seed/seed";
+import { line } from "./log";
+
+type Running = { url: string; plan: SeedPlan; seeded: SeedResult; mailUrl: string | null };
+
+/** The block `npm start` ends with: where Sluice runs and how to sign in. */
+export function printRunningBanner({ url, plan, seeded, mailUrl }: Running): void {
+  const rows: [string, string][] = [];
+  if (plan.demo) {
+    for (const member of DEMO_MEMBERS) {
+      rows.push([`demo ${member.role.toLowerCase()}`, `${member.email} / ${DEMO_PASSWORD}`]);
+    }
+  }
+  rows.push(["operator", operatorRow(plan, seeded)]);
+  rows.push(["mail", mailUrl ?? "sent through SMTP_URL"]);
+
+  line("");
+  line(`Sluice is running: ${url}`);
+  for (const [label, value] of rows) line(`  ${label.padEnd(12)} ${value}`);
+  line("Ctrl-C stops everything.");
+}
+
+function operatorRow(plan: SeedPlan, seeded: SeedResult): string {
+  const op = seeded.operator;
+  if (!op) return "none (set SLUICE_OPERATOR_EMAIL / SLUICE_OPERATOR_PASSWORD)";
+  if (op.generatedPassword) return `${op.email} (password printed above, save it now)`;
+  if (op.outcome === "promoted") return `${op.email} (existing account, now an operator)`;
+  const generated = plan.operator?.generated ?? false;
+  if (op.outcome === "created") return `${op.email} (password from SLUICE_OPERATOR_PASSWORD)`;
+  return `${op.email} (${generated ? "password printed on first run" : "password from SLUICE_OPERATOR_PASSWORD when created"})`;
+}

@@ -1,0 +1,24 @@
+import type { ChildProcess } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/**
+ * Polls `url` until it answers 200. Gives up when `timeoutMs` passes or when `proc` (the
+ * process that should be serving it) exits first, so a crashed server fails fast.
+ */
+export async function waitForHttpOk(url: string, proc: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "no answer";
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`exited before ${url} answered`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(5_000), redirect: "manual" });
+      await response.body?.cancel();
+      if (response.status === 200) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000}s (last: ${last})`);
+}

@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { signUpAction } from "@/app/(auth)/signup/actions";
+import { GET as exportAudit } from "@/app/api/t/[slug]/audit/export/route";
+import { acceptAsMemberAction, acceptAsNewUserAction } from "@/app/invite/[token]/actions";
+import {
+  changeRoleAction,
+  inviteMemberAction,
+  removeMemberAction,
+  revokeInvitationAction,
+} from "@/app/t/[slug]/members/actions";
+import type { FormState } from "@/lib/actions/form-state";
+import { db } from "@/lib/db";
+import { inviteMember } from "@/lib/members/invite-member";
+import { resolveTenant } from "@/lib/tenancy/resolve-tenant";
+import { listEntryPoints } from "./support/entry-points";
+import { addMember, as, createTenantWithOwner, form } from "./support/factories";
+
+type World = Awaited<ReturnType<typeof makeWorld>>;
+
+/** Tenant A with a member and a pending invitation; tenant B whose owner is the attacker. */
+async function makeWorld() {
+  const a = await createTenantWithOwner("a");
+  const b = await createTenantWithOwner("b");
+  const aViewer = await addMember(a.tenant.id, "VIEWER");
+  const aCtx = await as(a.owner.id, () => resolveTenant(a.tenant.slug, ["OWNER"]));
+  const aInvitation = await inviteMember(aCtx, { email: "pending@a.test", role: "VIEWER" });
+  return { a, b, aViewer, aInvitation };
+}
+
+async function snapshotOfA(w: World) {
+  const [memberships, invitations, audit] = await Promise.all([
+    db().membership.findMany({ where: { tenantId: w.a.tenant.id }, orderBy: { id: "asc" } }),
+    db().invitation.findMany({ where: { tenantId: w.a.tenant.id }, orderBy: { id: "asc" } }),
+    db().auditEvent.count({ where: { tenantId: w.a.tenant.id } }),
+  ]);
+  return { memberships, invitations, audit };
+}
+
+type Attack = (w: World, slug: string) => Promise<FormState | Response>;
+const tenantActions: Record<string, Attack> = {
+  "app/t/[slug]/members/actions.ts#inviteMemberAction": (_w, slug) =>
+    inviteMemberAction(undefined, form({ tenant: slug, email: "mallory@b.test", role: "OWNER" })),
+  "app/t/[slug]/members/actions.ts#changeRoleAction": (w, slug) =>
+    changeRoleAction(undefined, form({ tenant: slug, membershipId: w.aViewer.membership.id, role: "OWNER" })),
+  "app/t/[slug]/members/actions.ts#removeMemberAction": (w, slug) =>
+    removeMemberAction(undefined, form({ tenant: slug, membershipId: w.aViewer.membership.id })),
+  "app/t/[slug]/members/actions.ts#revokeInvitationAction": (w, slug) =>
+    revokeInvitationAction(undefined, form({ tenant: slug, invitationId: w.aInvitation.id })),
+  "app/api/t/[slug]/audit/export/route.ts#GET": (_w, slug) =>
+    exportAudit(new Request(`http://test/api/t/${slug}/audit/export`), { params: Promise.resolve({ slug }) }),
+};
+
+/** Entry points that take no tenant id, and why they need no row in the matrix above. */
+const notTenantScoped: Record<string, string> = {
+  "app/(auth)/login/actions.ts#signInAction": "public: credentials only",
+  "app/(auth)/signup/actions.ts#signUpAction": "public: creates a new tenant",
+  "app/session/actions.ts#signOutAction": "public: ends the caller's own session",
+  "app/tenants/new/actions.ts#createTenantAction": "creates a new tenant owned by the caller",
+  "app/invite/[token]/actions.ts#acceptAsNewUserAction": "the secret token is the capability (tested below)",
+  "app/invite/[token]/actions.ts#acceptAsMemberAction": "the secret token is the capability (tested below)",
+  "app/api/auth/[...nextauth]/route.ts#GET": "next-auth endpoints",
+  "app/api/auth/[...nextauth]/route.ts#POST": "next-auth endpoints",
+  "app/api/health/route.ts#GET": "public liveness probe",
+};
+
+async function statusOf(result: FormState | Response): Promise<{ status: string; body: string }> {
+  if (result instanceof Response) return { status: String(result.status), body: await result.text() };
+  return { status: result.code ?? (result.ok ? "OK" : "?"), body: JSON.stringify(result) };
+}
+
+describe("tenant isolation", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld();
+  });
+
+  it("covers every server action and route handler in the code", () => {
+    const covered = [...Object.keys(tenantActions), ...Object.keys(notTenantScoped)].sort();
+    expect(listEntryPoints()).toEqual(covered);
+  });
+
+  for (const [name, attack] of Object.entries(tenantActions)) {
+    it(`${name}: B's owner using A's slug gets 404 and changes nothing`, async () => {
+      const before = await snapshotOfA(w);
+      const { status, body } = await statusOf(await as(w.b.owner.id, () => attack(w, w.a.tenant.slug)));
+      expect(["NOT_FOUND", "404"]).toContain(status);
+      expect(body).not.toContain(w.a.tenant.name);
+      expect(body).not.toContain(w.aViewer.user.email);
+      expect(await snapshotOfA(w)).toEqual(before);
+    });
+
+    it(`${name}: B's owner using B's slug with A's ids reaches nothing of A`, async () => {
+      const before = await snapshotOfA(w);
+      const { status, body } = await statusOf(await as(w.b.owner.id, () => attack(w, w.b.tenant.slug)));
+      expect(body).not.toContain(w.aViewer.user.email);
+      expect(body).not.toContain(w.a.owner.email);
+      // Actions that create within B (invite) may succeed there; none may touch A.
+      if (!name.endsWith("#inviteMemberAction") && !name.endsWith("#GET")) expect(status).toBe("NOT_FOUND");
+      expect(await snapshotOfA(w)).toEqual(before);
+    });
+
+    it(`${name}: a signed-out caller is refused`, async () => {
+      const { status } = await statusOf(await as(null, () => attack(w, w.a.tenant.slug)));
+      expect(["UNAUTHENTICATED", "401"]).toContain(status);
+    });
+  }
+
+  it("a made-up invitation token reaches no tenant", async () => {
+    const before = await snapshotOfA(w);
+    const asNew = await as(null, () =>
+      acceptAsNewUserAction(
+        undefined,
+        form({ token: "x".repeat(43), name: "Mallory", password: "long-enough-password" }),
+      ),
+    );
+    const asMember = await as(w.b.owner.id, () =>
+      acceptAsMemberAction(undefined, form({ token: "y".repeat(43) })),
+    );
+    expect(asNew.code).toBe("NOT_FOUND");
+    expect(asMember.code).toBe("NOT_FOUND");
+    expect(await snapshotOfA(w)).toEqual(before);
+  });
+
+  it("sign-up refuses bad input without writing", async () => {
+    const users = await db().user.count();
+    const signUp = await as(null, () => signUpAction(undefined, form({ email: "nope" })));
+    expect(signUp.code).toBe("BAD_REQUEST");
+    expect(await db().user.count()).toBe(users);
+  });
+});
