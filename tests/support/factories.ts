@@ -12,7 +12,7 @@ export function unique(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-export function meta(requestId = randomUUID()) {
+export function meta(requestId: string = randomUUID()) {
   return { ip: "203.0.113.7", userAgent: "vitest", requestId };
 }
 
@@ -42,7 +42,7 @@ export async function addMember(tenantId: string, role: Role, label = role.toLow
 }
 
 /** Runs `fn` as a request of `userId`, the way a signed-in browser would reach an action. */
-export function as<T>(userId: string | null, fn: () => Promise<T>, requestId = randomUUID()): Promise<T> {
+export function as<T>(userId: string | null, fn: () => Promise<T>, requestId: string = randomUUID()): Promise<T> {
   const identity: RequestIdentity = { userId, meta: meta(requestId) };
   return runAsRequest(identity, fn);
 }
