@@ -42,7 +42,11 @@ export async function addMember(tenantId: string, role: Role, label = role.toLow
 }
 
 /** Runs `fn` as a request of `userId`, the way a signed-in browser would reach an action. */
-export function as<T>(userId: string | null, fn: () => Promise<T>, requestId: string = randomUUID()): Promise<T> {
+export function as<T>(
+  userId: string | null,
+  fn: () => Promise<T>,
+  requestId: string = randomUUID(),
+): Promise<T> {
   const identity: RequestIdentity = { userId, meta: meta(requestId) };
   return runAsRequest(identity, fn);
 }
