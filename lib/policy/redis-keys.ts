@@ -1,0 +1,18 @@
+/** Every Redis key and channel Sluice uses, in one place. */
+export const POLICY_CHANNEL = "sluice:policy-changes";
+
+export const policyKey = (tenantId: string) => `sluice:policy:${tenantId}`;
+export const policyVersionKey = (tenantId: string) => `sluice:policy-version:${tenantId}`;
+export const keyRecordKey = (hash: string) => `sluice:key:${hash}`;
+export const serviceTokenKey = (hash: string) => `sluice:service-token:${hash}`;
+/** Present while Redis holds published data; the worker republishes everything when it is gone. */
+export const PUBLISHED_MARKER = "sluice:published";
+
+// Counter logs: every key of one tenant shares the `{tenantId}` hash tag (one cluster slot).
+export const poolLog = (tenantId: string) => `{${tenantId}}:pool`;
+export const keyLog = (tenantId: string, keyId: string) => `{${tenantId}}:key:${keyId}`;
+export const endpointLog = (tenantId: string, keyId: string, ruleId: string) =>
+  `{${tenantId}}:ep:${keyId}:${ruleId}`;
+export const ipLog = (tenantId: string, ip: string) => `{${tenantId}}:ip:${ip}`;
+/** Invalid-key attempts per source IP, platform-wide. */
+export const invalidKeyLog = (ip: string) => `{invalid}:ip:${ip}`;
