@@ -1,0 +1,19 @@
+/** The validation API's settings, from the environment. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env) {
+  const int = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
+    return value;
+  };
+  return {
+    host: env.VALIDATION_API_HOST ?? "127.0.0.1",
+    port: int("VALIDATION_API_PORT", 8787),
+    /** Forked worker processes sharing the port (node:cluster). */
+    workers: Math.max(1, int("VALIDATION_WORKERS", 1)),
+    /** Copies running in total (all hosts): the fail-open limiter gets 1/n of each limit. */
+    processes: Math.max(1, int("VALIDATION_PROCESSES", int("VALIDATION_WORKERS", 1))),
+    redisTimeoutMs: int("REDIS_COMMAND_TIMEOUT_MS", 150),
+  };
+}
+
+export type ValidationConfig = ReturnType<typeof readConfig>;

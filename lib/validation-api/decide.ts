@@ -1,0 +1,183 @@
+import { hashKey, hasValidChecksum } from "@/lib/keys/key-format";
+import type { CheckResult, LimiterStore, LimitSpec } from "@/lib/limiter/types";
+import type { PolicySnapshot } from "@/lib/policy/policy.types";
+import { activeMultiplier, buildSpecs } from "./build-specs";
+import { type Decision, refusal } from "./decision";
+import { checkInvalidKeyAttempt } from "./invalid-keys";
+import type { PolicyCache } from "./policy-cache";
+import { bindingState, rateLimitHeaders } from "./rate-limit-headers";
+import type { RefusalCache } from "./refusal-cache";
+import { createRouteMatcher, normalizePath } from "./route-matcher";
+import type { StoreHealth } from "./store-health";
+
+export type CheckInput = {
+  key: string | null;
+  ip: string | null;
+  method: string;
+  path: string;
+  origin?: string | null;
+};
+
+export type DecideDeps = {
+  cache: PolicyCache;
+  /** Redis (or the in-process store in embedded mode). */
+  store: LimiterStore;
+  /** In-process insurance for fail-open policies while the store is down. */
+  insurance: LimiterStore;
+  /** In-process counter of malformed keys per IP: refused without touching Redis. */
+  localInvalid: LimiterStore;
+  refusals: RefusalCache;
+  health: StoreHealth;
+  /** How many validation processes share the load: the insurance limiter gets 1/n of each limit. */
+  processes: number;
+  now?: () => number;
+};
+
+const matchers = new WeakMap<PolicySnapshot, ReturnType<typeof createRouteMatcher>>();
+function matcherFor(policy: PolicySnapshot) {
+  let matcher = matchers.get(policy);
+  if (!matcher) {
+    matcher = createRouteMatcher(policy.endpoints);
+    matchers.set(policy, matcher);
+  }
+  return matcher;
+}
+
+const UNAVAILABLE = () => refusal("SERVICE_UNAVAILABLE", { retryAfter: 1, headers: { "Retry-After": "1" } });
+
+/** Decides one request: key → policy → every applicable limit, in one store call. */
+export async function decide(input: CheckInput, deps: DecideDeps): Promise<Decision> {
+  const now = deps.now?.() ?? Date.now();
+  const key = input.key;
+  if (!key || !hasValidChecksum(key)) {
+    return checkInvalidKeyAttempt(deps.localInvalid, input.ip);
+  }
+  const hash = hashKey(key);
+  let record = deps.cache.cachedKey(hash);
+  let policy: PolicySnapshot | null | undefined;
+  try {
+    if (record === undefined) record = await deps.cache.fetchKey(hash);
+    if (!record)
+      return await checkInvalidKeyAttempt(deps.health.isDown(now) ? deps.localInvalid : deps.store, input.ip);
+    policy = deps.cache.cachedPolicy(record.tenantId) ?? (await deps.cache.fetchPolicy(record.tenantId));
+  } catch {
+    deps.health.markDown(now);
+    return UNAVAILABLE();
+  }
+  const ids = { tenantId: record.tenantId, keyId: record.keyId };
+  if (record.revokedAt !== null && record.revokedAt <= now) return refusal("KEY_REVOKED", ids);
+  if (record.expiresAt !== null && record.expiresAt <= now) return refusal("KEY_EXPIRED", ids);
+  if (!policy) return UNAVAILABLE();
+  if (policy.status === "SUSPENDED") return refusal("TENANT_SUSPENDED", ids);
+
+  const endpoint = matcherFor(policy)(input.method, normalizePath(input.path));
+  const { specs, cost } = buildSpecs(policy, record, endpoint, input.ip, activeMultiplier(policy, now));
+  if (specs.length === 0) return allowed(ids, cost, {}, null);
+
+  const known = deps.refusals.refusedUntil(specs, now);
+  if (known) return refused(ids, cost, specs, localState(specs, known.spec, known.until, now), deps);
+
+  const outcome = await runCheck(specs, policy, deps, now);
+  if (outcome === "unavailable") return UNAVAILABLE();
+  const decision = toDecision(ids, cost, specs, outcome.result, deps);
+  if (outcome.degraded)
+    decision.headers["X-Sluice-Degraded"] = "limiter-unreachable; decided by the local fail-open limiter";
+  return decision;
+}
+
+async function runCheck(specs: LimitSpec[], policy: PolicySnapshot, deps: DecideDeps, now: number) {
+  if (!deps.health.isDown(now)) {
+    try {
+      const result = await deps.store.check(specs);
+      deps.health.markUp();
+      return { result, degraded: false };
+    } catch {
+      deps.health.markDown(now);
+    }
+  }
+  if (policy.failureMode === "CLOSED") return "unavailable" as const;
+  const share = Math.max(1, deps.processes);
+  const local = specs.map((s) => ({ ...s, max: Math.floor(s.max / share) }));
+  return { result: await deps.insurance.check(local), degraded: true };
+}
+
+function toDecision(
+  ids: Ids,
+  cost: number,
+  specs: LimitSpec[],
+  result: CheckResult,
+  deps: DecideDeps,
+): Decision {
+  if (result.allowed) {
+    const binding = bindingState(result.states, []);
+    const { headers, limit } = rateLimitHeaders(specs, binding, result.now, 0);
+    return allowed(ids, cost, headers, limit);
+  }
+  for (const name of result.refusedBy) {
+    const spec = specs.find((s) => s.name === name);
+    if (spec) deps.refusals.remember(spec, result.retryAt);
+  }
+  return refused(ids, cost, specs, result, deps);
+}
+
+type Ids = { tenantId: string; keyId: string };
+
+function allowed(
+  ids: Ids,
+  cost: number,
+  headers: Record<string, string>,
+  limit: Decision["limit"],
+): Decision {
+  return {
+    allowed: true,
+    status: 200,
+    code: null,
+    ...ids,
+    cost,
+    limit,
+    retryAfter: null,
+    headers,
+    error: null,
+  };
+}
+
+function refused(
+  ids: Ids,
+  cost: number,
+  specs: LimitSpec[],
+  result: CheckResult,
+  _deps: DecideDeps,
+): Decision {
+  const binding = bindingState(result.states, result.refusedBy);
+  const { headers, limit, retryAfter } = rateLimitHeaders(specs, binding, result.now, result.retryAt);
+  return refusal("RATE_LIMIT_EXCEEDED", {
+    ...ids,
+    cost,
+    limit,
+    retryAfter,
+    headers,
+    error: {
+      message: `Request quota exhausted. Retry after ${retryAfter} s.`,
+      retry_after: retryAfter ?? 1,
+      quota_reset_at: new Date(result.retryAt).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      limit: binding.name,
+    },
+  });
+}
+
+/** A refusal known locally: the refused limit is reported as full, the others as unknown-but-fine. */
+function localState(specs: LimitSpec[], spec: LimitSpec, until: number, now: number): CheckResult {
+  return {
+    allowed: false,
+    refusedBy: [spec.name],
+    retryAt: until,
+    now,
+    states: specs.map((s) => ({
+      name: s.name,
+      max: s.max,
+      windowMs: s.windowMs,
+      used: s === spec ? s.max : 0,
+      resetAt: until,
+    })),
+  };
+}

@@ -1,0 +1,38 @@
+import { type ErrorBody, errorBody, REFUSAL_STATUS, type RefusalCode } from "./errors";
+import type { BindingLimit } from "./rate-limit-headers";
+
+/** The answer to one check: exactly what the platform should send its client. */
+export type Decision = {
+  allowed: boolean;
+  status: number;
+  code: RefusalCode | null;
+  tenantId: string | null;
+  keyId: string | null;
+  cost: number;
+  limit: BindingLimit | null;
+  retryAfter: number | null;
+  headers: Record<string, string>;
+  error: ErrorBody | null;
+};
+
+export function refusal(
+  code: RefusalCode,
+  parts: Partial<Omit<Decision, "allowed" | "status" | "code" | "error">> & {
+    error?: Partial<ErrorBody>;
+  } = {},
+): Decision {
+  const { error, ...rest } = parts;
+  return {
+    allowed: false,
+    status: REFUSAL_STATUS[code],
+    code,
+    tenantId: null,
+    keyId: null,
+    cost: 0,
+    limit: null,
+    retryAfter: null,
+    headers: {},
+    ...rest,
+    error: errorBody(code, error),
+  };
+}

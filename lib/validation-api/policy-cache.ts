@@ -1,0 +1,115 @@
+import type { KeyRecord, PolicyChange, PolicySnapshot } from "@/lib/policy/policy.types";
+import type { PolicySource } from "@/lib/policy/policy-source";
+
+type Entry<T> = { value: T | null; fetchedAt: number; refreshing: boolean };
+
+/** How long a key record is served before it is re-read in the background. */
+const KEY_FRESH_MS = 1_000;
+/** Unknown keys are remembered briefly so a flood of made-up keys costs one lookup each per second. */
+const MAX_KEYS = 100_000;
+
+/**
+ * In-process copies of key records and policy snapshots. The hot path reads them synchronously;
+ * a stale entry is served while it is re-read in the background (stale-while-revalidate), so a
+ * revocation reaches every process within about a second even when pub/sub drops the message.
+ * Announcements drop entries at once; a sweep re-checks policy versions every second.
+ */
+export class PolicyCache {
+  private readonly keys = new Map<string, Entry<KeyRecord>>();
+  private readonly policies = new Map<string, PolicySnapshot>();
+  private readonly inflightPolicies = new Map<string, Promise<PolicySnapshot | null>>();
+  private readonly listeners: ((change: PolicyChange) => void)[] = [];
+  private sweepTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly source: PolicySource,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(sweepEveryMs = 1_000) {
+    this.source.onChange((change) => this.apply(change));
+    this.sweepTimer = setInterval(() => void this.sweep().catch(() => {}), sweepEveryMs);
+    this.sweepTimer.unref();
+  }
+
+  stop() {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+  }
+
+  /** Called on every change: lets the refusal cache lift local refusals. */
+  onChange(listener: (change: PolicyChange) => void) {
+    this.listeners.push(listener);
+  }
+
+  /** A cached record, or undefined when it must be fetched first. */
+  cachedKey(hash: string): KeyRecord | null | undefined {
+    const entry = this.keys.get(hash);
+    if (!entry) return undefined;
+    if (!entry.refreshing && this.now() - entry.fetchedAt > KEY_FRESH_MS) this.refreshKey(hash, entry);
+    return entry.value;
+  }
+
+  async fetchKey(hash: string): Promise<KeyRecord | null> {
+    const value = await this.source.getKeyRecord(hash);
+    if (this.keys.size >= MAX_KEYS) this.keys.clear();
+    this.keys.set(hash, { value, fetchedAt: this.now(), refreshing: false });
+    return value;
+  }
+
+  cachedPolicy(tenantId: string): PolicySnapshot | undefined {
+    return this.policies.get(tenantId);
+  }
+
+  fetchPolicy(tenantId: string): Promise<PolicySnapshot | null> {
+    let inflight = this.inflightPolicies.get(tenantId);
+    if (!inflight) {
+      inflight = this.source.getPolicy(tenantId).then(
+        (policy) => {
+          this.inflightPolicies.delete(tenantId);
+          if (policy) this.storePolicy(policy);
+          return policy;
+        },
+        (error) => {
+          this.inflightPolicies.delete(tenantId);
+          throw error;
+        },
+      );
+      this.inflightPolicies.set(tenantId, inflight);
+    }
+    return inflight;
+  }
+
+  private storePolicy(policy: PolicySnapshot) {
+    const current = this.policies.get(policy.tenantId);
+    if (!current || current.version <= policy.version) this.policies.set(policy.tenantId, policy);
+  }
+
+  private refreshKey(hash: string, entry: Entry<KeyRecord>) {
+    entry.refreshing = true;
+    this.fetchKey(hash).catch(() => {
+      entry.refreshing = false; // keep serving what we have while the store is unreachable
+    });
+  }
+
+  private apply(change: PolicyChange) {
+    if (change.kind === "key") this.keys.delete(change.hash);
+    if (change.kind === "tenant") {
+      const current = this.policies.get(change.tenantId);
+      if (current && current.version < change.version) void this.fetchPolicy(change.tenantId).catch(() => {});
+    }
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** Catches what pub/sub missed: re-reads any policy whose published version moved. */
+  async sweep() {
+    const ids = [...this.policies.keys()];
+    const versions = await this.source.getPolicyVersions(ids);
+    ids.forEach((tenantId, i) => {
+      const version = versions[i];
+      const current = this.policies.get(tenantId);
+      if (version != null && current && version > current.version) {
+        this.apply({ kind: "tenant", tenantId, version });
+      }
+    });
+  }
+}

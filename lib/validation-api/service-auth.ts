@@ -1,0 +1,41 @@
+import { timingSafeEqual } from "node:crypto";
+import { hashKey, hasValidChecksum } from "@/lib/keys/key-format";
+import type { PolicySource } from "@/lib/policy/policy-source";
+
+export const SERVICE_TOKEN_PREFIX = "st_live_";
+const FRESH_MS = 5_000;
+
+/**
+ * Verifies the platform services' bearer tokens. Tokens are looked up by their SHA-256 (never
+ * stored in clear) and cached for a few seconds, so a revocation takes effect within 5 s.
+ */
+export class ServiceAuth {
+  private readonly cache = new Map<string, { ok: boolean; at: number }>();
+
+  constructor(private readonly source: PolicySource) {}
+
+  async verify(token: string | null): Promise<boolean> {
+    if (!token || !hasValidChecksum(token, SERVICE_TOKEN_PREFIX)) return false;
+    const hash = hashKey(token);
+    const cached = this.cache.get(hash);
+    const now = Date.now();
+    if (cached && now - cached.at < FRESH_MS) return cached.ok;
+    let ok = cached?.ok ?? false;
+    try {
+      const record = await this.source.getServiceToken(hash);
+      ok = record !== null;
+    } catch {
+      // Store unreachable: keep the last known answer (false for a token never seen).
+    }
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { ok, at: now });
+    return ok;
+  }
+}
+
+/** Constant-time comparison of two secrets of any length. */
+export function secretsEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
