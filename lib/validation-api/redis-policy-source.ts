@@ -41,8 +41,13 @@ export class RedisPolicySource implements PolicySource {
   }
 
   onChange(listener: (change: PolicyChange) => void) {
-    // A subscribed connection can do nothing else: use a dedicated one.
-    const subscriber = this.redis instanceof Cluster ? this.redis.duplicate() : this.redis.duplicate();
+    // A subscribed connection can do nothing else: use a dedicated one, which may queue its
+    // SUBSCRIBE until connected (the hot path's client refuses to queue) and resubscribes after
+    // a reconnect by itself.
+    const subscriber =
+      this.redis instanceof Cluster
+        ? this.redis.duplicate(undefined, { enableOfflineQueue: true })
+        : this.redis.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
     this.subscriber = subscriber;
     subscriber.on("message", (_channel: string, message: string) => {
       try {

@@ -20,12 +20,12 @@ export class ServiceAuth {
     const cached = this.cache.get(hash);
     const now = Date.now();
     if (cached && now - cached.at < FRESH_MS) return cached.ok;
-    let ok = cached?.ok ?? false;
+    let ok: boolean;
     try {
-      const record = await this.source.getServiceToken(hash);
-      ok = record !== null;
+      ok = (await this.source.getServiceToken(hash)) !== null;
     } catch {
-      // Store unreachable: keep the last known answer (false for a token never seen).
+      // Store unreachable: keep the last known answer, and remember nothing new.
+      return cached?.ok ?? false;
     }
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { ok, at: now });

@@ -1,0 +1,87 @@
+/**
+ * The limiter's hot path: one atomic Redis call per API request. Changing a byte changes its
+ * SHA1, which tests/limiter/script-pin.test.ts pins on purpose.
+ */
+export const SLIDING_WINDOW_SCRIPT = `--[[
+Exact sliding-window log: evaluates every limit of one request, then consumes all of them or none.
+
+KEYS[i]  the log of the i-th distinct key: a sorted set, score = ms, one member per consumed unit.
+         All KEYS share one {hash tag} (one Redis Cluster slot).
+ARGV[1]  "1" = check (trims dead units, consumes when every limit passes), "0" = peek (read only)
+ARGV[2]  request id, unique per check: unit j is stored as "<id>:<j>"
+then, for each KEYS[i] in order: cost, longestWindowMs, n, and n pairs windowMs, max (its specs).
+
+Returns {allowed 1|0, now, retryAt (0 when allowed)} then, per spec in argument order,
+{units in its window before consuming, ms when the oldest of them leaves it (0 if none), refused 1|0}.
+
+A unit stamped t is in a window while now - t < windowMs. The clock is Redis TIME so every client
+agrees (Redis 7 replicates effects, so TIME before a write is allowed).
+]]
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local check = ARGV[1] == '1'
+local allowed, retryAt = true, 0
+local out = {1, now, 0}
+local costs, longests = {}, {}
+
+-- Score of the unit at a rank (0 = oldest), read once per key and rank.
+local function scoreAt(key, rank, memo)
+  local score = memo[rank]
+  if score == nil then
+    score = tonumber(redis.call('ZRANGE', key, rank, rank, 'WITHSCORES')[2])
+    memo[rank] = score
+  end
+  return score
+end
+
+local a = 3
+for i = 1, #KEYS do
+  local key = KEYS[i]
+  local cost, longest, n = tonumber(ARGV[a]), tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
+  costs[i], longests[i] = cost, longest
+  -- Only a check trims: a peek may carry a subset of the key's specs and drop live units.
+  if check then redis.call('ZREMRANGEBYSCORE', key, '-inf', now - longest) end
+  local card = redis.call('ZCARD', key)
+  local memo = {}
+  for s = a + 3, a + 1 + 2 * n, 2 do
+    local window, max = tonumber(ARGV[s]), tonumber(ARGV[s + 1])
+    local count, exit, refused = card, 0, 0
+    if card > 0 and (window < longest or not check) then
+      count = redis.call('ZCOUNT', key, '(' .. (now - window), '+inf')
+    end
+    -- The units in this window hold the top ranks: card - count .. card - 1.
+    if count > 0 then exit = scoreAt(key, card - count, memo) + window end
+    if cost > 0 and count + cost > max then
+      refused, allowed = 1, false
+      local at = now + window -- cost > max: this window never admits the request
+      if cost <= max then
+        -- The (count + cost - max)-th oldest unit in the window must leave first.
+        at = scoreAt(key, card + cost - max - 1, memo) + window
+      end
+      if at > retryAt then retryAt = at end
+    end
+    out[#out + 1] = count
+    out[#out + 1] = exit
+    out[#out + 1] = refused
+  end
+  a = a + 3 + 2 * n
+end
+
+if allowed and check then
+  for i = 1, #KEYS do
+    local cost = costs[i]
+    if cost > 0 then
+      local units = {}
+      for j = 1, cost do
+        units[2 * j - 1] = now
+        units[2 * j] = ARGV[2] .. ':' .. j
+      end
+      redis.call('ZADD', KEYS[i], unpack(units))
+      redis.call('PEXPIRE', KEYS[i], longests[i])
+    end
+  end
+end
+out[1] = allowed and 1 or 0
+out[3] = allowed and 0 or retryAt
+return out
+`;

@@ -1,0 +1,73 @@
+import type { Cluster, Redis } from "ioredis";
+import { MemoryLimiterStore } from "@/lib/limiter/memory-store";
+import { RedisLimiterStore } from "@/lib/limiter/redis-store";
+import type { LimiterStore } from "@/lib/limiter/types";
+import type { PolicySource } from "@/lib/policy/policy-source";
+import type { ApiContext } from "./api-context";
+import type { ValidationConfig } from "./config";
+import { connectRedis } from "./connect-redis";
+import { PolicyCache } from "./policy-cache";
+import { RedisPolicySource } from "./redis-policy-source";
+import { RefusalCache } from "./refusal-cache";
+import { ServiceAuth } from "./service-auth";
+import { StoreHealth } from "./store-health";
+
+export type Running = { ctx: ApiContext; close: () => Promise<void>; mode: "redis" | "embedded" };
+
+/**
+ * Wires the validation API: Redis for policies and counters when REDIS_URL (or
+ * REDIS_CLUSTER_NODES) is set; otherwise the embedded mode reads policies from Postgres and
+ * counts in process (one process only: counters are not shared).
+ */
+export async function bootstrap(
+  config: ValidationConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Running> {
+  const redis = connectRedis(env, config.redisTimeoutMs);
+  let source: PolicySource;
+  let store: LimiterStore;
+  let ping: () => Promise<void>;
+  if (redis) {
+    redis.on("error", () => {}); // outages are handled per request; don't crash or spam
+    source = new RedisPolicySource(redis);
+    store = new RedisLimiterStore(redis);
+    ping = async () => {
+      await (redis as Redis | Cluster).ping();
+    };
+  } else {
+    const { PostgresPolicySource } = await import("@/lib/policy/postgres-policy-source");
+    source = new PostgresPolicySource();
+    store = new MemoryLimiterStore();
+    ping = async () => {};
+  }
+  const cache = new PolicyCache(source);
+  const refusals = new RefusalCache();
+  cache.onChange((change) => {
+    if (change.kind === "tenant" || change.kind === "counters") refusals.forgetTenant(change.tenantId);
+  });
+  cache.start();
+  const ctx: ApiContext = {
+    deps: {
+      cache,
+      store,
+      insurance: new MemoryLimiterStore(),
+      localInvalid: new MemoryLimiterStore(),
+      refusals,
+      health: new StoreHealth(),
+      processes: config.processes,
+    },
+    source,
+    serviceAuth: new ServiceAuth(source),
+    store,
+    ping,
+  };
+  return {
+    ctx,
+    mode: redis ? "redis" : "embedded",
+    close: async () => {
+      cache.stop();
+      await source.close();
+      redis?.disconnect();
+    },
+  };
+}

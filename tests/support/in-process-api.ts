@@ -1,0 +1,22 @@
+import type { AddressInfo } from "node:net";
+import { bootstrap } from "@/lib/validation-api/bootstrap";
+import { readConfig } from "@/lib/validation-api/config";
+import { createValidationServer } from "@/lib/validation-api/server";
+
+/** The validation API in this test process, on a free port, against `redisUrl`. */
+export async function startInProcessApi(redisUrl: string, extraEnv: Record<string, string> = {}) {
+  const env = { ...process.env, REDIS_URL: redisUrl, ...extraEnv };
+  const running = await bootstrap(readConfig(env), env);
+  const server = createValidationServer(running.ctx);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ctx: running.ctx,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await running.close();
+    },
+  };
+}
