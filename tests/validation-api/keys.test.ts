@@ -1,0 +1,64 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startInProcessApi } from "../support/in-process-api";
+import { startPrivateRedis } from "../support/private-redis";
+import { publishTestTenant } from "../support/published-tenant";
+
+/** Commands the server has processed so far (INFO itself adds one per call). */
+async function commandsProcessed(redis: Redis): Promise<number> {
+  const info = await redis.info("stats");
+  return Number(/total_commands_processed:(\d+)/.exec(info)?.[1]);
+}
+
+describe("key checks", () => {
+  let server: Awaited<ReturnType<typeof startPrivateRedis>>;
+  let redis: Redis;
+  let api: Awaited<ReturnType<typeof startInProcessApi>>;
+
+  beforeAll(async () => {
+    server = await startPrivateRedis();
+    redis = new Redis(server.url);
+    api = await startInProcessApi(server.url);
+  });
+  afterAll(async () => {
+    await api.stop();
+    redis.disconnect();
+    await server.stop();
+  });
+
+  it("a key with one character changed is refused without any Redis call", async () => {
+    const tenant = await publishTestTenant(redis);
+    const { secret } = await tenant.addKey();
+    const check = (key: string) =>
+      fetch(`${api.url}/v1/check`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tenant.serviceToken}` },
+        body: JSON.stringify({ key, ip: "203.0.113.9", method: "GET", path: "/x" }),
+      }).then((r) => r.json());
+    expect((await check(secret)).status).toBe(200); // warms the service-token cache
+    await new Promise((r) => setTimeout(r, 50)); // let background refreshes settle
+    const before = await commandsProcessed(redis);
+    for (let i = 8; i < secret.length; i += 3) {
+      const mangled = secret.slice(0, i) + (secret[i] === "Z" ? "Y" : "Z") + secret.slice(i + 1);
+      expect((await check(mangled)).code).toBe("INVALID_KEY");
+    }
+    const after = await commandsProcessed(redis);
+    expect(after - before).toBe(1); // only the first INFO
+  });
+
+  it("a made-up key with a valid checksum is throttled per source IP after repeated failures", async () => {
+    const tenant = await publishTestTenant(redis);
+    const { generateKey } = await import("@/lib/keys/key-format");
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const body = await fetch(`${api.url}/v1/check`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tenant.serviceToken}` },
+        body: JSON.stringify({ key: generateKey(), ip: "203.0.113.77", method: "GET", path: "/x" }),
+      }).then((r) => r.json());
+      statuses.push(body.status);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+  });
+});
