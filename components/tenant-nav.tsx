@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 const LINKS = [
   { href: "", label: "Overview" },
+  { href: "/keys", label: "API keys" },
   { href: "/members", label: "Members" },
   { href: "/audit", label: "Audit log" },
 ];

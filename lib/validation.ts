@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "./errors";
 
 /** Field rules shared by forms and servers, so both say the same thing about a bad value. */
 export const emailField = z
@@ -24,3 +25,14 @@ export const slugField = z
 export const idField = z.string().trim().min(1, "Missing").max(64, "Too long");
 
 export const roleField = z.enum(["OWNER", "ADMIN", "VIEWER"], "Choose owner, admin or viewer");
+
+/**
+ * Parses a service's input with its schema; the first problem becomes a BAD_REQUEST naming
+ * its field, as a refused form would show it.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  throw new AppError("BAD_REQUEST", issue.message, issue.path.join(".") || undefined);
+}

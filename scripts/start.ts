@@ -1,18 +1,21 @@
 // `npm start`: the one command that runs Sluice. With nothing configured it brings up
-// embedded Postgres and maildev under .data/, migrates, seeds, builds and serves; set
-// DATABASE_URL / SMTP_URL / AUTH_SECRET to use real ones instead. Ctrl-C stops everything.
+// embedded Postgres, maildev and (when installed) redis-server under .data/, migrates, seeds,
+// builds and serves the web and the worker; set DATABASE_URL / SMTP_URL / REDIS_URL /
+// AUTH_SECRET to use real ones instead. Ctrl-C stops everything.
 import path from "node:path";
 import { config } from "dotenv";
 import { disconnectDb } from "@/lib/db";
 import { printRunningBanner } from "@/lib/dev/banner";
 import { buildNeeded } from "@/lib/dev/build";
 import { EMBEDDED_PG_DIR, embeddedPgPort, startEmbeddedPostgres } from "@/lib/dev/embedded-postgres";
+import { embeddedRedis } from "@/lib/dev/embedded-redis";
 import { errorMessage, line, step } from "@/lib/dev/log";
 import { mailCatcher } from "@/lib/dev/mail-catcher";
 import { assertPortsFree } from "@/lib/dev/ports";
 import { type ServiceSpec, Supervisor } from "@/lib/dev/processes";
 import { readOrCreateSecret } from "@/lib/dev/secrets";
-import { waitForHttpOk } from "@/lib/dev/wait";
+import { waitForHttpOk, waitForTcp } from "@/lib/dev/wait";
+import { closeRedis } from "@/lib/redis";
 import { describeSeed, planSeed, runSeed } from "@/lib/seed/seed";
 
 const HEALTH_PATH = "/api/health"; // what "the web is up" means
@@ -46,6 +49,21 @@ async function startService(spec: ServiceSpec): Promise<void> {
   await assertPortsFree(spec.listens ?? []);
   const proc = supervisor.start(spec);
   if (spec.readyUrl) await waitForHttpOk(spec.readyUrl, proc, READY_TIMEOUT_MS);
+  if (spec.readyPort) await waitForTcp(spec.readyPort, proc, READY_TIMEOUT_MS);
+}
+
+/** Uses REDIS_URL / REDIS_CLUSTER_NODES, or starts a local redis-server; says which in words. */
+async function setUpRedis(env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.REDIS_CLUSTER_NODES) return `cluster ${env.REDIS_CLUSTER_NODES}`;
+  if (env.REDIS_URL) return redactPassword(env.REDIS_URL);
+  const local = embeddedRedis();
+  if (!local) {
+    line("▸ no redis-server installed: in-process limiter store, policies read from Postgres");
+    return "none (in-process limiter store, policies read from Postgres)";
+  }
+  await step(`starting redis-server (${local.url}, nothing persisted)`, () => startService(local.service));
+  env.REDIS_URL = local.url; // for every child started from here on
+  return `${local.url} (embedded, nothing persisted)`;
 }
 
 async function main(): Promise<void> {
@@ -76,6 +94,8 @@ async function main(): Promise<void> {
     line(`Mail: read sent mail at ${mail.webUrl}`);
   }
 
+  const redisInUse = await setUpRedis(env);
+
   if (!env.AUTH_SECRET) {
     const secret = readOrCreateSecret(".data/auth-secret");
     env.AUTH_SECRET = secret.value;
@@ -86,6 +106,7 @@ async function main(): Promise<void> {
   const plan = planSeed(env, embedded);
   const seeded = await step("seeding", () => runSeed(plan));
   await disconnectDb();
+  await closeRedis(); // only opened when REDIS_URL came from the environment
   for (const text of describeSeed(seeded)) line(`  ${text}`);
 
   const why = buildNeeded();
@@ -99,9 +120,7 @@ async function main(): Promise<void> {
     AUTH_URL: env.AUTH_URL ?? BASE_URL,
     AUTH_TRUST_HOST: env.AUTH_TRUST_HOST ?? "true",
   };
-  // The long-running app processes, started in this order and stopped in reverse. Later
-  // issues add the validation API (`tsx services/validation-api/main.ts`) and the worker
-  // (`tsx worker/main.ts`) here, one entry each.
+  // The long-running app processes, started in this order and stopped in reverse.
   const services: ServiceSpec[] = [
     {
       name: "web",
@@ -111,10 +130,13 @@ async function main(): Promise<void> {
       readyUrl: `${BASE_URL}${HEALTH_PATH}`,
       listens: [{ host: HOST, port: Number(PORT) }],
     },
+    // ── validation API: the lead adds its entry here (`tsx scripts/validation-api.ts`) ──
+    // Publishes policies to Redis (republishing after a Redis restart) and delivers mail.
+    { name: "worker", command: "node_modules/.bin/tsx", args: ["scripts/worker.ts"], env: appEnv },
   ];
   for (const service of services) await step(`starting ${service.name}`, () => startService(service));
 
-  printRunningBanner({ url: BASE_URL, plan, seeded, mailUrl: mail?.webUrl ?? null });
+  printRunningBanner({ url: BASE_URL, plan, seeded, mailUrl: mail?.webUrl ?? null, redis: redisInUse });
 }
 
 function redactPassword(url: string): string {

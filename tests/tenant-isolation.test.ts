@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signUpAction } from "@/app/(auth)/signup/actions";
 import { GET as exportAudit } from "@/app/api/t/[slug]/audit/export/route";
 import { acceptAsMemberAction, acceptAsNewUserAction } from "@/app/invite/[token]/actions";
+import { createKeyAction, revokeKeyAction, rotateKeyAction, testKeyAction } from "@/app/t/[slug]/keys/actions";
 import {
   changeRoleAction,
   inviteMemberAction,
@@ -10,6 +11,7 @@ import {
 } from "@/app/t/[slug]/members/actions";
 import type { FormState } from "@/lib/actions/form-state";
 import { db } from "@/lib/db";
+import { createApiKey } from "@/lib/keys/create-api-key";
 import { inviteMember } from "@/lib/members/invite-member";
 import { resolveTenant } from "@/lib/tenancy/resolve-tenant";
 import { listEntryPoints } from "./support/entry-points";
@@ -24,17 +26,22 @@ async function makeWorld() {
   const aViewer = await addMember(a.tenant.id, "VIEWER");
   const aCtx = await as(a.owner.id, () => resolveTenant(a.tenant.slug, ["OWNER"]));
   const aInvitation = await inviteMember(aCtx, { email: "pending@a.test", role: "VIEWER" });
-  return { a, b, aViewer, aInvitation };
+  const aKey = await createApiKey(aCtx, { name: "A's integration" });
+  return { a, b, aViewer, aInvitation, aKey: aKey.key };
 }
 
 async function snapshotOfA(w: World) {
-  const [memberships, invitations, audit] = await Promise.all([
-    db().membership.findMany({ where: { tenantId: w.a.tenant.id }, orderBy: { id: "asc" } }),
-    db().invitation.findMany({ where: { tenantId: w.a.tenant.id }, orderBy: { id: "asc" } }),
+  const where = { where: { tenantId: w.a.tenant.id }, orderBy: { id: "asc" as const } };
+  const [memberships, invitations, keys, audit] = await Promise.all([
+    db().membership.findMany(where),
+    db().invitation.findMany(where),
+    db().apiKey.findMany(where),
     db().auditEvent.count({ where: { tenantId: w.a.tenant.id } }),
   ]);
-  return { memberships, invitations, audit };
+  return { memberships, invitations, keys, audit };
 }
+
+const SCOPED_TO_CALLER = ["#inviteMemberAction", "#createKeyAction", "#testKeyAction", "#GET"];
 
 type Attack = (w: World, slug: string) => Promise<FormState | Response>;
 const tenantActions: Record<string, Attack> = {
@@ -46,6 +53,14 @@ const tenantActions: Record<string, Attack> = {
     removeMemberAction(undefined, form({ tenant: slug, membershipId: w.aViewer.membership.id })),
   "app/t/[slug]/members/actions.ts#revokeInvitationAction": (w, slug) =>
     revokeInvitationAction(undefined, form({ tenant: slug, invitationId: w.aInvitation.id })),
+  "app/t/[slug]/keys/actions.ts#createKeyAction": (_w, slug) =>
+    createKeyAction(undefined, form({ tenant: slug, name: "Mallory's key" })),
+  "app/t/[slug]/keys/actions.ts#revokeKeyAction": (w, slug) =>
+    revokeKeyAction(undefined, form({ tenant: slug, keyId: w.aKey.id })),
+  "app/t/[slug]/keys/actions.ts#rotateKeyAction": (w, slug) =>
+    rotateKeyAction(undefined, form({ tenant: slug, keyId: w.aKey.id, graceHours: "0" })),
+  "app/t/[slug]/keys/actions.ts#testKeyAction": (_w, slug) =>
+    testKeyAction(undefined, form({ tenant: slug, secret: "sk_live_not_a_real_key" })),
   "app/api/t/[slug]/audit/export/route.ts#GET": (_w, slug) =>
     exportAudit(new Request(`http://test/api/t/${slug}/audit/export`), { params: Promise.resolve({ slug }) }),
 };
@@ -94,8 +109,8 @@ describe("tenant isolation", () => {
       const { status, body } = await statusOf(await as(w.b.owner.id, () => attack(w, w.b.tenant.slug)));
       expect(body).not.toContain(w.aViewer.user.email);
       expect(body).not.toContain(w.a.owner.email);
-      // Actions that create within B (invite) may succeed there; none may touch A.
-      if (!name.endsWith("#inviteMemberAction") && !name.endsWith("#GET")) expect(status).toBe("NOT_FOUND");
+      // Actions that only create or read within B may succeed there; none may touch A.
+      if (!SCOPED_TO_CALLER.some((suffix) => name.endsWith(suffix))) expect(status).toBe("NOT_FOUND");
       expect(await snapshotOfA(w)).toEqual(before);
     });
 

@@ -1,11 +1,20 @@
 import { DEMO_MEMBERS, DEMO_PASSWORD } from "@/lib/seed/demo-accounts";
+import { DEMO_KEY_NAME } from "@/lib/seed/demo-enforcement";
 import type { SeedPlan, SeedResult } from "@/lib/seed/seed";
+import { DEFAULT_SERVICE_TOKEN_NAME } from "@/lib/seed/service-token";
 import { line } from "./log";
 
-type Running = { url: string; plan: SeedPlan; seeded: SeedResult; mailUrl: string | null };
+type Running = {
+  url: string;
+  plan: SeedPlan;
+  seeded: SeedResult;
+  mailUrl: string | null;
+  /** Where policies and counters live, in words. */
+  redis: string;
+};
 
 /** The block `npm start` ends with: where Sluice runs and how to sign in. */
-export function printRunningBanner({ url, plan, seeded, mailUrl }: Running): void {
+export function printRunningBanner({ url, plan, seeded, mailUrl, redis }: Running): void {
   const rows: [string, string][] = [];
   if (plan.demo) {
     for (const member of DEMO_MEMBERS) {
@@ -13,11 +22,18 @@ export function printRunningBanner({ url, plan, seeded, mailUrl }: Running): voi
     }
   }
   rows.push(["operator", operatorRow(plan, seeded)]);
+  if (plan.demo) {
+    const key = seeded.demoApiKey ? "printed above, save it now" : "shown once when it was created";
+    rows.push(["demo API key", `"${DEMO_KEY_NAME}" (${key})`]);
+  }
+  const token = seeded.serviceToken ? "printed above, save it now" : "shown once when it was created";
+  rows.push(["service token", `"${DEFAULT_SERVICE_TOKEN_NAME}" (${token})`]);
   rows.push(["mail", mailUrl ?? "sent through SMTP_URL"]);
+  rows.push(["redis", redis]);
 
   line("");
   line(`Sluice is running: ${url}`);
-  for (const [label, value] of rows) line(`  ${label.padEnd(12)} ${value}`);
+  for (const [label, value] of rows) line(`  ${label.padEnd(14)} ${value}`);
   line("Ctrl-C stops everything.");
 }
 

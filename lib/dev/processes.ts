@@ -11,6 +11,8 @@ export type ServiceSpec = {
   env?: NodeJS.ProcessEnv;
   /** Polled until it answers 200; without it the service counts as ready once spawned. */
   readyUrl?: string;
+  /** Polled until it accepts TCP connections (servers that speak no HTTP, like Redis). */
+  readyPort?: Listen;
   /** Where it will listen: checked to be free before it is spawned. */
   listens?: Listen[];
 };

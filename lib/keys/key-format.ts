@@ -7,6 +7,8 @@ import { crc32 } from "node:zlib";
  * without any lookup; the randomness is what makes a key unguessable.
  */
 export const KEY_PREFIX = "sk_live_";
+/** Service tokens (the platform's own services calling the validation API) share the format. */
+export const SERVICE_TOKEN_PREFIX = "st_live_";
 const RANDOM_LENGTH = 22;
 const CHECKSUM_LENGTH = 6;
 export const KEY_LENGTH = KEY_PREFIX.length + RANDOM_LENGTH + CHECKSUM_LENGTH;

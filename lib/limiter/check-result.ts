@@ -33,7 +33,13 @@ export function toCheckResult(
       offset += NUMBERS_PER_SPEC;
       const added = consumed && allowed ? spec.cost : 0;
       const resetAt = count > 0 ? oldestExit : added > 0 ? now + spec.windowMs : now;
-      states[index] = { name: spec.name, max: spec.max, windowMs: spec.windowMs, used: count + added, resetAt };
+      states[index] = {
+        name: spec.name,
+        max: spec.max,
+        windowMs: spec.windowMs,
+        used: count + added,
+        resetAt,
+      };
     }
   }
   const refusedBy: LimitName[] = [];

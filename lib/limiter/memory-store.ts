@@ -108,7 +108,8 @@ export class MemoryLimiterStore implements LimiterStore {
     const held = log.size;
     for (const index of group.specIndexes) {
       const { windowMs, max } = specs[index] as LimitSpec;
-      const count = held > 0 && (windowMs < longestWindowMs || !consume) ? log.countAfter(now - windowMs) : held;
+      const count =
+        held > 0 && (windowMs < longestWindowMs || !consume) ? log.countAfter(now - windowMs) : held;
       // The units in this window are the newest `count` ones.
       const exit = count > 0 ? log.at(held - count) + windowMs : 0;
       const refused = cost > 0 && count + cost > max;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Evaluation, NUMBERS_PER_SPEC, toCheckResult } from "./check-result";
 import { CLEAR_LOGS_SCRIPT } from "./clear-logs.lua";
-import { type RedisClient, runScript, defineScript } from "./script-runner";
+import { defineScript, type RedisClient, runScript } from "./script-runner";
 import { SLIDING_WINDOW_SCRIPT } from "./sliding-window.lua";
 import { assertSharedHashTag, groupSpecsByKey } from "./spec-groups";
 import type { CheckResult, LimiterStore, LimitSpec } from "./types";
@@ -42,7 +42,9 @@ export class RedisLimiterStore implements LimiterStore {
     if (distinct.length === 0) return 0;
     assertSharedHashTag(distinct);
     const units = await runScript(this.redis, clearLogs, distinct, []);
-    if (typeof units !== "number") throw new Error(`Unexpected reply from the clear script: ${String(units)}`);
+    if (typeof units !== "number") {
+      throw new Error(`Unexpected reply from the clear script: ${String(units)}`);
+    }
     return units;
   }
 
@@ -73,5 +75,10 @@ function parseEvaluation(reply: unknown, specCount: number): Evaluation {
     throw new Error(`Unexpected reply from the limiter script (wanted ${expected} integers)`);
   }
   const numbers = reply as number[];
-  return { allowed: numbers[0] === 1, now: numbers[1] as number, retryAt: numbers[2] as number, perSpec: numbers.slice(3) };
+  return {
+    allowed: numbers[0] === 1,
+    now: numbers[1] as number,
+    retryAt: numbers[2] as number,
+    perSpec: numbers.slice(3),
+  };
 }

@@ -9,7 +9,8 @@ export const sha1Of = (lua: string): string => createHash("sha1").update(lua).di
 
 export const defineScript = (lua: string): LuaScript => ({ lua, sha1: sha1Of(lua) });
 
-const isNoScript = (error: unknown): boolean => error instanceof Error && error.message.startsWith("NOSCRIPT");
+const isNoScript = (error: unknown): boolean =>
+  error instanceof Error && error.message.startsWith("NOSCRIPT");
 
 /**
  * EVALSHA, and on NOSCRIPT (a restarted or flushed node, a failover) one EVAL, which runs the

@@ -21,7 +21,7 @@ local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local check = ARGV[1] == '1'
 local allowed, retryAt = true, 0
-local out = {1, now, 0}
+local out, o = {1, now, 0}, 3
 local costs, longests = {}, {}
 
 -- Score of the unit at a rank (0 = oldest), read once per key and rank.
@@ -60,9 +60,8 @@ for i = 1, #KEYS do
       end
       if at > retryAt then retryAt = at end
     end
-    out[#out + 1] = count
-    out[#out + 1] = exit
-    out[#out + 1] = refused
+    out[o + 1], out[o + 2], out[o + 3] = count, exit, refused
+    o = o + 3
   end
   a = a + 3 + 2 * n
 end

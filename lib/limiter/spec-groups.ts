@@ -52,13 +52,17 @@ export function assertSharedHashTag(keys: readonly string[]): void {
 function assertSpecNumbers(spec: LimitSpec): void {
   const { windowMs, max, cost } = spec;
   if (!Number.isSafeInteger(windowMs) || windowMs <= 0) {
-    throw new InvalidLimitSpecError(`Limit "${spec.name}": windowMs must be a positive integer, got ${windowMs}`);
+    throw new InvalidLimitSpecError(
+      `Limit "${spec.name}": windowMs must be a positive integer, got ${windowMs}`,
+    );
   }
   if (!Number.isSafeInteger(max) || max < 0) {
     throw new InvalidLimitSpecError(`Limit "${spec.name}": max must be a non-negative integer, got ${max}`);
   }
   if (!Number.isInteger(cost) || cost < 0 || cost > MAX_COST) {
-    throw new InvalidLimitSpecError(`Limit "${spec.name}": cost must be an integer 0–${MAX_COST}, got ${cost}`);
+    throw new InvalidLimitSpecError(
+      `Limit "${spec.name}": cost must be an integer 0–${MAX_COST}, got ${cost}`,
+    );
   }
 }
 

@@ -86,7 +86,10 @@ describe("compilePolicy", () => {
   });
 
   it("carries identity, version, status and failure mode, with the clock as publishedAt", () => {
-    const snapshot = compilePolicy(rows({ tenant: tenant({ status: "SUSPENDED", failureMode: "CLOSED" }) }), NOW);
+    const snapshot = compilePolicy(
+      rows({ tenant: tenant({ status: "SUSPENDED", failureMode: "CLOSED" }) }),
+      NOW,
+    );
     expect(snapshot).toMatchObject({
       version: 7,
       tenantId: "t1",
@@ -108,7 +111,9 @@ describe("compilePolicy", () => {
       rule("POST", "/v1/items"),
       rule("GET", "/v1/items/:id/history"),
     ];
-    const order = compilePolicy(rows({ endpointRules }), NOW).endpoints.map((e) => `${e.method} ${e.pattern}`);
+    const order = compilePolicy(rows({ endpointRules }), NOW).endpoints.map(
+      (e) => `${e.method} ${e.pattern}`,
+    );
     expect(order).toEqual([
       "GET /v1/items/special",
       "* /v1/items/special",

@@ -10,7 +10,10 @@ export type PolicyRows = {
   adjustments: Adjustment[];
 };
 
-type LimitColumns = Pick<Tenant, "poolPointsPerMinute" | "keyPerMinute" | "keyPerHour" | "keyBurst" | "ipPerMinute">;
+type LimitColumns = Pick<
+  Tenant,
+  "poolPointsPerMinute" | "keyPerMinute" | "keyPerHour" | "keyBurst" | "ipPerMinute"
+>;
 type PlanLimits = Pick<Plan, "poolPointsPerMinute" | "keyPerMinute" | "keyPerHour" | "keyBurst">;
 
 /** The plan's values with the tenant's overrides (null in a tenant column means "the plan's"). */

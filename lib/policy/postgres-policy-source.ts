@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
 import { compileKeyRecord, compilePolicy } from "./compile-policy";
 import { loadPolicyRows } from "./load-policy-rows";
-import type { PolicySource } from "./policy-source";
 import type { KeyRecord, PolicyChange } from "./policy.types";
+import type { PolicySource } from "./policy-source";
 
 const POLL_MS = 1000;
 
@@ -39,7 +39,10 @@ export class PostgresPolicySource implements PolicySource {
   }
 
   async getServiceToken(hash: string) {
-    const token = await db().serviceToken.findUnique({ where: { hash }, select: { id: true, name: true, revokedAt: true } });
+    const token = await db().serviceToken.findUnique({
+      where: { hash },
+      select: { id: true, name: true, revokedAt: true },
+    });
     return token && !token.revokedAt ? { id: token.id, name: token.name } : null;
   }
 

@@ -3,6 +3,7 @@ import { systemMeta } from "@/lib/request-context";
 import { DEFAULT_OPERATOR_EMAIL, normalizeEmail } from "./demo-accounts";
 import { ensureDemoTenant } from "./demo-tenant";
 import { ensureOperator, type OperatorOutcome } from "./operator";
+import { DEFAULT_SERVICE_TOKEN_NAME, ensureServiceToken } from "./service-token";
 
 export type SeedPlan = {
   /** The operator to ensure, or null when there is none to create (see `planSeed`). */
@@ -13,6 +14,9 @@ export type SeedPlan = {
 export type SeedResult = {
   operator: { email: string; outcome: OperatorOutcome; generatedPassword: string | null } | null;
   demoAdded: string[] | null;
+  /** Secrets created by this run, printed once by `describeSeed`; null when none was created. */
+  demoApiKey: string | null;
+  serviceToken: string | null;
 };
 
 /**
@@ -41,11 +45,21 @@ export async function runSeed(plan: SeedPlan): Promise<SeedResult> {
     const outcome = await ensureOperator(email, password, meta);
     operator = { email, outcome, generatedPassword: outcome === "created" && generated ? password : null };
   }
-  const demoAdded = plan.demo ? await ensureDemoTenant(meta) : null;
-  return { operator, demoAdded };
+  const demo = plan.demo ? await ensureDemoTenant(meta) : null;
+  const serviceToken = await ensureServiceToken(meta);
+  return { operator, demoAdded: demo?.added ?? null, demoApiKey: demo?.apiKeySecret ?? null, serviceToken };
 }
 
-/** Human-readable lines about what the seed did; the generated password appears only here. */
+/** A boxed secret: shown on the run that created it, never again. */
+function secretBox(title: string, rows: [string, string][]): string[] {
+  return [
+    `┌─ ${title} ${"─".repeat(Math.max(3, 53 - title.length))}`,
+    ...rows.map(([label, value]) => `│ ${label.padEnd(9)} ${value}`),
+    "└─ save it now, it will not be shown again ──────────────",
+  ];
+}
+
+/** Human-readable lines about what the seed did; generated secrets appear only here. */
 export function describeSeed(result: SeedResult): string[] {
   const lines: string[] = [];
   const op = result.operator;
@@ -55,14 +69,23 @@ export function describeSeed(result: SeedResult): string[] {
   else lines.push(`operator: ${op.email} ${op.outcome}`);
   if (op?.generatedPassword) {
     lines.push(
-      "┌─ operator account created ─────────────────────────────",
-      `│ email     ${op.email}`,
-      `│ password  ${op.generatedPassword}`,
-      "└─ save it now, it will not be shown again ──────────────",
+      ...secretBox("operator account created", [
+        ["email", op.email],
+        ["password", op.generatedPassword],
+      ]),
     );
   }
   if (result.demoAdded === null) lines.push("demo tenant: not seeded (set SLUICE_SEED_DEMO=1 to add it)");
   else if (result.demoAdded.length === 0) lines.push("demo tenant: already in place");
   else lines.push(`demo tenant: added ${result.demoAdded.join(", ")}`);
+  if (result.demoApiKey) lines.push(...secretBox("demo API key created", [["key", result.demoApiKey]]));
+  if (result.serviceToken) {
+    lines.push(
+      ...secretBox("service token created", [
+        ["name", DEFAULT_SERVICE_TOKEN_NAME],
+        ["token", result.serviceToken],
+      ]),
+    );
+  } else lines.push("service token: one exists, left unchanged");
   return lines;
 }

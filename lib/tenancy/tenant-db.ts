@@ -1,7 +1,14 @@
 import { db } from "@/lib/db";
 
 /** Models that belong to a tenant: every query on them goes through `tenantDb()`. */
-export const TENANT_OWNED_MODELS = new Set(["Membership", "Invitation", "AuditEvent"]);
+export const TENANT_OWNED_MODELS = new Set([
+  "Membership",
+  "Invitation",
+  "AuditEvent",
+  "ApiKey",
+  "EndpointRule",
+  "Adjustment",
+]);
 
 const WHERE_OPERATIONS = new Set([
   "findUnique",
