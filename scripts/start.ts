@@ -115,10 +115,15 @@ async function main(): Promise<void> {
     await step(`building (${why})`, () => supervisor.run("build", "node_modules/.bin/next", ["build"], env));
   else line("▸ build is up to date");
 
+  const apiPort = env.VALIDATION_API_PORT ?? "8787";
+  const apiUrl = `http://${HOST}:${apiPort}`;
   const appEnv = {
     ...env,
     AUTH_URL: env.AUTH_URL ?? BASE_URL,
     AUTH_TRUST_HOST: env.AUTH_TRUST_HOST ?? "true",
+    VALIDATION_API_URL: env.VALIDATION_API_URL ?? apiUrl,
+    VALIDATION_API_HOST: HOST,
+    VALIDATION_API_PORT: apiPort,
   };
   // The long-running app processes, started in this order and stopped in reverse.
   const services: ServiceSpec[] = [
@@ -130,13 +135,28 @@ async function main(): Promise<void> {
       readyUrl: `${BASE_URL}${HEALTH_PATH}`,
       listens: [{ host: HOST, port: Number(PORT) }],
     },
-    // ── validation API: the lead adds its entry here (`tsx scripts/validation-api.ts`) ──
+    // The hot path: answers /v1/check and /v1/forward-auth from Redis (or in process).
+    {
+      name: "api",
+      command: "node_modules/.bin/tsx",
+      args: ["scripts/validation-api.ts"],
+      env: appEnv,
+      readyUrl: `${apiUrl}/healthz`,
+      listens: [{ host: HOST, port: Number(apiPort) }],
+    },
     // Publishes policies to Redis (republishing after a Redis restart) and delivers mail.
     { name: "worker", command: "node_modules/.bin/tsx", args: ["scripts/worker.ts"], env: appEnv },
   ];
   for (const service of services) await step(`starting ${service.name}`, () => startService(service));
 
-  printRunningBanner({ url: BASE_URL, plan, seeded, mailUrl: mail?.webUrl ?? null, redis: redisInUse });
+  printRunningBanner({
+    url: BASE_URL,
+    apiUrl,
+    plan,
+    seeded,
+    mailUrl: mail?.webUrl ?? null,
+    redis: redisInUse,
+  });
 }
 
 function redactPassword(url: string): string {

@@ -6,6 +6,8 @@ import { line } from "./log";
 
 type Running = {
   url: string;
+  /** The validation API's base URL. */
+  apiUrl: string;
   plan: SeedPlan;
   seeded: SeedResult;
   mailUrl: string | null;
@@ -14,7 +16,7 @@ type Running = {
 };
 
 /** The block `npm start` ends with: where Sluice runs and how to sign in. */
-export function printRunningBanner({ url, plan, seeded, mailUrl, redis }: Running): void {
+export function printRunningBanner({ url, apiUrl, plan, seeded, mailUrl, redis }: Running): void {
   const rows: [string, string][] = [];
   if (plan.demo) {
     for (const member of DEMO_MEMBERS) {
@@ -28,6 +30,7 @@ export function printRunningBanner({ url, plan, seeded, mailUrl, redis }: Runnin
   }
   const token = seeded.serviceToken ? "printed above, save it now" : "shown once when it was created";
   rows.push(["service token", `"${DEFAULT_SERVICE_TOKEN_NAME}" (${token})`]);
+  rows.push(["validation API", `${apiUrl}/v1/check (see README: "Try it")`]);
   rows.push(["mail", mailUrl ?? "sent through SMTP_URL"]);
   rows.push(["redis", redis]);
 
