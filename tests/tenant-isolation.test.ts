@@ -2,7 +2,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signUpAction } from "@/app/(auth)/signup/actions";
 import { GET as exportAudit } from "@/app/api/t/[slug]/audit/export/route";
 import { acceptAsMemberAction, acceptAsNewUserAction } from "@/app/invite/[token]/actions";
-import { createKeyAction, revokeKeyAction, rotateKeyAction, testKeyAction } from "@/app/t/[slug]/keys/actions";
+import {
+  createKeyAction,
+  revokeKeyAction,
+  rotateKeyAction,
+  testKeyAction,
+} from "@/app/t/[slug]/keys/actions";
 import {
   changeRoleAction,
   inviteMemberAction,
