@@ -159,7 +159,7 @@ function refused(
     error: {
       message: `Request quota exhausted. Retry after ${retryAfter} s.`,
       retry_after: retryAfter ?? 1,
-      quota_reset_at: new Date(result.retryAt).toISOString().replace(/\.\d{3}Z$/, "Z"),
+      quota_reset_at: new Date(Math.ceil(result.retryAt / 1000) * 1000).toISOString().replace(".000Z", "Z"),
       limit: binding.name,
     },
   });
