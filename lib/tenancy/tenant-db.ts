@@ -8,6 +8,7 @@ export const TENANT_OWNED_MODELS = new Set([
   "ApiKey",
   "EndpointRule",
   "Adjustment",
+  "AllowedOrigin",
 ]);
 
 const WHERE_OPERATIONS = new Set([
