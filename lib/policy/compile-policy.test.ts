@@ -70,6 +70,8 @@ const rows = (extra: Partial<PolicyRows> = {}): PolicyRows => ({
   plan,
   endpointRules: [],
   adjustments: [],
+  origins: [],
+  incident: null,
   ...extra,
 });
 
@@ -185,5 +187,37 @@ describe("compileKeyRecord", () => {
       burst: 5,
     });
     expect(JSON.stringify(record)).not.toContain(key.hash);
+  });
+});
+
+describe("compilePolicy: origins and incident mode", () => {
+  it("carries the allowed origins, sorted", () => {
+    const origin = (o: string) => ({ id: o, tenantId: "t1", origin: o, createdById: null, createdAt: at(0) });
+    const snapshot = compilePolicy(
+      rows({ origins: [origin("https://b.example"), origin("https://*.a.example")] }),
+      at(0).getTime(),
+    );
+    expect(snapshot.origins).toEqual(["https://*.a.example", "https://b.example"]);
+  });
+
+  it("turns incident mode into a multiplier that lasts until it is switched off", () => {
+    const incident = {
+      id: "i1",
+      multiplier: 5,
+      reason: "breach",
+      startedAt: at(0),
+      startedById: null,
+      endedAt: null,
+      endedById: null,
+    };
+    const snapshot = compilePolicy(rows({ incident }), at(10).getTime());
+    expect(snapshot.adjustments).toEqual([
+      {
+        multiplier: 5,
+        startsAt: at(0).getTime(),
+        endsAt: Date.UTC(9999, 0, 1),
+        reason: "incident mode: breach",
+      },
+    ]);
   });
 });

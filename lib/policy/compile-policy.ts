@@ -1,4 +1,12 @@
-import type { Adjustment, ApiKey, EndpointRule, Plan, Tenant } from "@/generated/prisma/client";
+import type {
+  Adjustment,
+  AllowedOrigin,
+  ApiKey,
+  EndpointRule,
+  IncidentMode,
+  Plan,
+  Tenant,
+} from "@/generated/prisma/client";
 import { compareEndpoints } from "./endpoint-order";
 import type { EndpointPolicy, KeyRecord, PolicySnapshot } from "./policy.types";
 
@@ -8,7 +16,13 @@ export type PolicyRows = {
   plan: Plan;
   endpointRules: EndpointRule[];
   adjustments: Adjustment[];
+  origins: AllowedOrigin[];
+  /** Platform-wide incident mode, when switched on: multiplies every tenant's limits. */
+  incident: IncidentMode | null;
 };
+
+/** How long "until switched off" lasts in a snapshot: switching off republishes every tenant. */
+const UNTIL_SWITCHED_OFF = Date.UTC(9999, 0, 1);
 
 type LimitColumns = Pick<
   Tenant,
@@ -53,16 +67,28 @@ export function compilePolicy(rows: PolicyRows, now: number): PolicySnapshot {
     failureMode: tenant.failureMode,
     limits: effectiveLimits(tenant, plan),
     endpoints: rows.endpointRules.map(compileEndpoint).sort(compareEndpoints),
-    adjustments: rows.adjustments
-      .filter((a) => a.endsAt.getTime() > now)
-      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
-      .map((a) => ({
-        multiplier: a.multiplier,
-        startsAt: a.startsAt.getTime(),
-        endsAt: a.endsAt.getTime(),
-        reason: a.reason,
-      })),
-    origins: [], // CORS origins arrive with their own issue
+    adjustments: [
+      ...rows.adjustments
+        .filter((a) => a.endsAt.getTime() > now)
+        .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+        .map((a) => ({
+          multiplier: a.multiplier,
+          startsAt: a.startsAt.getTime(),
+          endsAt: a.endsAt.getTime(),
+          reason: a.reason,
+        })),
+      ...(rows.incident
+        ? [
+            {
+              multiplier: rows.incident.multiplier,
+              startsAt: rows.incident.startedAt.getTime(),
+              endsAt: UNTIL_SWITCHED_OFF,
+              reason: `incident mode: ${rows.incident.reason}`,
+            },
+          ]
+        : []),
+    ],
+    origins: rows.origins.map((o) => o.origin).sort(),
     publishedAt: now,
   };
 }

@@ -16,12 +16,14 @@ export async function loadPolicyRows(
 ): Promise<PolicyRows | null> {
   const tenant = await reader.tenant.findUnique({ where: { id: tenantId }, include: { plan: true } });
   if (!tenant) return null;
-  const [endpointRules, adjustments] = await Promise.all([
+  const [endpointRules, adjustments, origins, incident] = await Promise.all([
     reader.endpointRule.findMany({ orderBy: { createdAt: "asc" } }),
     reader.adjustment.findMany({ where: { endsAt: { gt: now } }, orderBy: { startsAt: "asc" } }),
+    reader.allowedOrigin.findMany({ orderBy: { origin: "asc" } }),
+    reader.incidentMode.findFirst({ where: { endedAt: null }, orderBy: { startedAt: "desc" } }),
   ]);
   const { plan, ...tenantRow } = tenant;
-  return { tenant: tenantRow, plan, endpointRules, adjustments };
+  return { tenant: tenantRow, plan, endpointRules, adjustments, origins, incident };
 }
 
 /** Every key of the tenant, revoked and expired ones included (the API reports why they fail). */
