@@ -5,6 +5,8 @@ export const policyKey = (tenantId: string) => `sluice:policy:${tenantId}`;
 export const policyVersionKey = (tenantId: string) => `sluice:policy-version:${tenantId}`;
 export const keyRecordKey = (hash: string) => `sluice:key:${hash}`;
 export const serviceTokenKey = (hash: string) => `sluice:service-token:${hash}`;
+/** keyId → last use (epoch ms), reported by validation processes, drained by the worker. */
+export const KEY_LAST_USED = "sluice:key-last-used";
 /** Present while Redis holds published data; the worker republishes everything when it is gone. */
 export const PUBLISHED_MARKER = "sluice:published";
 

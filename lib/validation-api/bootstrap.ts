@@ -11,6 +11,7 @@ import { RedisPolicySource } from "./redis-policy-source";
 import { RefusalCache } from "./refusal-cache";
 import { ServiceAuth } from "./service-auth";
 import { StoreHealth } from "./store-health";
+import { UsageReporter } from "./usage-reporter";
 
 export type Running = { ctx: ApiContext; close: () => Promise<void>; mode: "redis" | "embedded" };
 
@@ -46,6 +47,8 @@ export async function bootstrap(
     if (change.kind === "tenant" || change.kind === "counters") refusals.forgetTenant(change.tenantId);
   });
   cache.start();
+  const usage = new UsageReporter(redis);
+  usage.start();
   const ctx: ApiContext = {
     deps: {
       cache,
@@ -55,6 +58,7 @@ export async function bootstrap(
       refusals,
       health: new StoreHealth(),
       processes: config.processes,
+      usage,
     },
     source,
     serviceAuth: new ServiceAuth(source),
@@ -66,6 +70,7 @@ export async function bootstrap(
     mode: redis ? "redis" : "embedded",
     close: async () => {
       cache.stop();
+      await usage.stop();
       await source.close();
       redis?.disconnect();
     },

@@ -30,6 +30,8 @@ export type DecideDeps = {
   health: StoreHealth;
   /** How many validation processes share the load: the insurance limiter gets 1/n of each limit. */
   processes: number;
+  /** Records admitted keys' last use (reported in batches). */
+  usage?: { touch(keyId: string, at: number): void };
   now?: () => number;
 };
 
@@ -72,7 +74,10 @@ export async function decide(input: CheckInput, deps: DecideDeps): Promise<Decis
 
   const endpoint = matcherFor(policy)(input.method, normalizePath(input.path));
   const { specs, cost } = buildSpecs(policy, record, endpoint, input.ip, activeMultiplier(policy, now));
-  if (specs.length === 0) return allowed(ids, cost, {}, null);
+  if (specs.length === 0) {
+    deps.usage?.touch(record.keyId, now);
+    return allowed(ids, cost, {}, null);
+  }
 
   const known = deps.refusals.refusedUntil(specs, now);
   if (known) return refused(ids, cost, specs, localState(specs, known.spec, known.until, now), deps);
@@ -80,6 +85,7 @@ export async function decide(input: CheckInput, deps: DecideDeps): Promise<Decis
   const outcome = await runCheck(specs, policy, deps, now);
   if (outcome === "unavailable") return UNAVAILABLE();
   const decision = toDecision(ids, cost, specs, outcome.result, deps);
+  if (decision.allowed) deps.usage?.touch(record.keyId, now);
   if (outcome.degraded)
     decision.headers["X-Sluice-Degraded"] = "limiter-unreachable; decided by the local fail-open limiter";
   return decision;

@@ -1,6 +1,7 @@
 import { deliverPending } from "@/lib/mail/outbox";
 import { publishServiceTokens } from "@/lib/policy/publish-service-tokens";
 import type { RedisClient } from "@/lib/redis";
+import { flushKeyUsage } from "./flush-key-usage";
 import { republishIfRedisEmpty } from "./republish-everything";
 import { republishLagging } from "./republish-lagging";
 
@@ -30,6 +31,7 @@ export function workerJobs(
       // After a Redis restart everything is republished; otherwise only what lags.
       run: async () => (await republishIfRedisEmpty(client)) || (await republishLagging(client)),
     });
+    jobs.push({ name: "key usage", everyMs: 5_000, run: () => flushKeyUsage(client) });
     // Service tokens have no version to compare: reconcile them now and then.
     jobs.push({
       name: "service token publication",

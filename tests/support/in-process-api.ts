@@ -7,6 +7,17 @@ import { createValidationServer } from "@/lib/validation-api/server";
 export async function startInProcessApi(redisUrl: string, extraEnv: Record<string, string> = {}) {
   const env = { ...process.env, REDIS_URL: redisUrl, ...extraEnv };
   const running = await bootstrap(readConfig(env), env);
+  // The hot path never queues commands while connecting: wait until Redis answers.
+  for (let i = 0; i < 100; i++) {
+    if (
+      await running.ctx.ping().then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   const server = createValidationServer(running.ctx);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
