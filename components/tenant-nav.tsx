@@ -6,6 +6,9 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "", label: "Overview" },
   { href: "/keys", label: "API keys" },
+  { href: "/limits", label: "Limits" },
+  { href: "/counters", label: "Counters" },
+  { href: "/cors", label: "CORS" },
   { href: "/members", label: "Members" },
   { href: "/audit", label: "Audit log" },
 ];

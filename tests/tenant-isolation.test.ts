@@ -2,12 +2,21 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signUpAction } from "@/app/(auth)/signup/actions";
 import { GET as exportAudit } from "@/app/api/t/[slug]/audit/export/route";
 import { acceptAsMemberAction, acceptAsNewUserAction } from "@/app/invite/[token]/actions";
+import { clearCounterAction } from "@/app/t/[slug]/counters/actions";
 import {
   createKeyAction,
   revokeKeyAction,
   rotateKeyAction,
   testKeyAction,
 } from "@/app/t/[slug]/keys/actions";
+import {
+  createRuleAction,
+  deleteRuleAction,
+  setIpLimitAction,
+  simulateAction,
+  updateKeyLimitsAction,
+  updateRuleAction,
+} from "@/app/t/[slug]/limits/actions";
 import {
   changeRoleAction,
   inviteMemberAction,
@@ -32,21 +41,33 @@ async function makeWorld() {
   const aCtx = await as(a.owner.id, () => resolveTenant(a.tenant.slug, ["OWNER"]));
   const aInvitation = await inviteMember(aCtx, { email: "pending@a.test", role: "VIEWER" });
   const aKey = await createApiKey(aCtx, { name: "A's integration" });
-  return { a, b, aViewer, aInvitation, aKey: aKey.key };
+  const aRule = await db().endpointRule.create({
+    data: { tenantId: a.tenant.id, method: "GET", pathPattern: "/a-secret-path", cost: 2 },
+  });
+  return { a, b, aViewer, aInvitation, aKey: aKey.key, aRule };
 }
 
 async function snapshotOfA(w: World) {
   const where = { where: { tenantId: w.a.tenant.id }, orderBy: { id: "asc" as const } };
-  const [memberships, invitations, keys, audit] = await Promise.all([
+  const [memberships, invitations, keys, rules, tenant, audit] = await Promise.all([
     db().membership.findMany(where),
     db().invitation.findMany(where),
     db().apiKey.findMany(where),
+    db().endpointRule.findMany(where),
+    db().tenant.findUnique({ where: { id: w.a.tenant.id } }),
     db().auditEvent.count({ where: { tenantId: w.a.tenant.id } }),
   ]);
-  return { memberships, invitations, keys, audit };
+  return { memberships, invitations, keys, rules, tenant, audit };
 }
 
-const SCOPED_TO_CALLER = ["#inviteMemberAction", "#createKeyAction", "#testKeyAction", "#GET"];
+const SCOPED_TO_CALLER = [
+  "#inviteMemberAction",
+  "#createKeyAction",
+  "#testKeyAction",
+  "#createRuleAction",
+  "#setIpLimitAction",
+  "#GET",
+];
 
 type Attack = (w: World, slug: string) => Promise<FormState | Response>;
 const tenantActions: Record<string, Attack> = {
@@ -66,6 +87,29 @@ const tenantActions: Record<string, Attack> = {
     rotateKeyAction(undefined, form({ tenant: slug, keyId: w.aKey.id, graceHours: "0" })),
   "app/t/[slug]/keys/actions.ts#testKeyAction": (_w, slug) =>
     testKeyAction(undefined, form({ tenant: slug, secret: "sk_live_not_a_real_key" })),
+  "app/t/[slug]/limits/actions.ts#createRuleAction": (_w, slug) =>
+    createRuleAction(undefined, form({ tenant: slug, method: "GET", pathPattern: "/mallory", cost: "1" })),
+  "app/t/[slug]/limits/actions.ts#updateRuleAction": (w, slug) =>
+    updateRuleAction(
+      undefined,
+      form({ tenant: slug, ruleId: w.aRule.id, method: "GET", pathPattern: "/x", cost: "9" }),
+    ),
+  "app/t/[slug]/limits/actions.ts#deleteRuleAction": (w, slug) =>
+    deleteRuleAction(undefined, form({ tenant: slug, ruleId: w.aRule.id })),
+  "app/t/[slug]/limits/actions.ts#setIpLimitAction": (_w, slug) =>
+    setIpLimitAction(undefined, form({ tenant: slug, ipPerMinute: "1" })),
+  "app/t/[slug]/limits/actions.ts#updateKeyLimitsAction": (w, slug) =>
+    updateKeyLimitsAction(undefined, form({ tenant: slug, keyId: w.aKey.id, perMinute: "1" })),
+  "app/t/[slug]/limits/actions.ts#simulateAction": (w, slug) =>
+    simulateAction(
+      undefined,
+      form({ tenant: slug, keyId: w.aKey.id, method: "GET", path: "/a-secret-path" }),
+    ),
+  "app/t/[slug]/counters/actions.ts#clearCounterAction": (w, slug) =>
+    clearCounterAction(
+      undefined,
+      form({ tenant: slug, target: JSON.stringify({ kind: "key-all", keyId: w.aKey.id }) }),
+    ),
   "app/api/t/[slug]/audit/export/route.ts#GET": (_w, slug) =>
     exportAudit(new Request(`http://test/api/t/${slug}/audit/export`), { params: Promise.resolve({ slug }) }),
 };
