@@ -13,6 +13,8 @@ export type FieldSpec = {
   placeholder?: string;
   hint?: string;
   options?: { value: string; label: string }[];
+  /** A longer value (paths): a wider input in inline forms. */
+  wide?: boolean;
 };
 
 type Props = {
@@ -77,7 +79,7 @@ export function ActionForm({ action, label, hidden, fields, submit, inline }: Pr
           );
         }
         return (
-          <div key={f.name} className={inline ? "w-40" : ""}>
+          <div key={f.name} className={inline ? (f.wide ? "w-72" : "w-40") : ""}>
             <Field
               id={id}
               name={f.name}

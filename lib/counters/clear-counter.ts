@@ -17,7 +17,7 @@ import { type CounterTarget, resolveCounterTarget } from "./counter-target";
  */
 export async function clearCounter(ctx: TenantContext, target: CounterTarget) {
   const { logs, label } = await resolveCounterTarget(ctx, target);
-  const store = limiterStore();
+  const store = await limiterStore();
   if (!store)
     throw new AppError(
       "CONFLICT",

@@ -1,4 +1,4 @@
-import type { LimitSpec } from "@/lib/limiter/types";
+import type { LimiterStore, LimitSpec } from "@/lib/limiter/types";
 import { currentKeyRecords, currentPolicy } from "@/lib/limits/current-policy";
 import { limiterStore } from "@/lib/limits/limiter-store";
 import type { TenantContext } from "@/lib/tenancy/resolve-tenant";
@@ -77,17 +77,14 @@ export async function listCounters(ctx: TenantContext) {
     };
     add(poolRows, spec, "Pool points", { kind: "pool" });
   }
-  const store = limiterStore();
+  const store = await limiterStore();
   const usage = store ? await peekEach(store, specs) : null;
   pending.forEach(({ group, row }, i) => group.push({ ...row, used: usage ? usage[i] : null }));
   return { groups, live: usage !== null, multiplier };
 }
 
 /** One peek for all specs; the store wants specs sharing a log to be consistent, so cost 0 everywhere. */
-async function peekEach(
-  store: NonNullable<ReturnType<typeof limiterStore>>,
-  specs: LimitSpec[],
-): Promise<number[] | null> {
+async function peekEach(store: LimiterStore, specs: LimitSpec[]): Promise<number[] | null> {
   try {
     const result = await store.peek(specs.map((s) => ({ ...s, cost: 0 })));
     return result.states.map((s) => s.used);

@@ -29,7 +29,7 @@ export async function simulateRequest(
   const { policy, multiplier } = await currentPolicy(ctx);
   const endpoint = createRouteMatcher(policy.endpoints)(input.method, normalizePath(input.path));
   const { specs, cost } = buildSpecs(policy, compileKeyRecord(key), endpoint, null, multiplier);
-  const store = limiterStore();
+  const store = await limiterStore();
   const usage = store && specs.length ? await store.peek(specs).catch(() => null) : null;
   const limits: SimulatedLimit[] = specs.map((spec, i) => {
     const used = usage ? usage.states[i].used : null;
