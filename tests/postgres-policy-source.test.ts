@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addOrigin } from "@/lib/cors/add-origin";
+import { originIndexEntries } from "@/lib/cors/origin-index-entries";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { hashKey } from "@/lib/keys/key-format";
@@ -48,6 +50,18 @@ describe("Postgres policy source (embedded mode without Redis)", () => {
     });
     await revokeServiceToken(token.token.id);
     expect(await source.getServiceToken(hashKey(token.secret))).toBeNull();
+  });
+
+  it("finds preflight tenants by whitelist entry and by slug, only while they list origins", async () => {
+    expect(await source.getTenantIdBySlug(ctx.tenant.slug)).toBeNull();
+    const { origin } = await addOrigin(ctx, { origin: "https://*.embedded.example.com" });
+    const entries = originIndexEntries("https://eu.embedded.example.com");
+    expect(await source.getTenantIdsListingOrigins(entries)).toContain(ctx.tenant.id);
+    expect(await source.getTenantIdsListingOrigins(["https://embedded.example.com"])).not.toContain(
+      ctx.tenant.id,
+    );
+    expect(await source.getTenantIdBySlug(ctx.tenant.slug)).toBe(ctx.tenant.id);
+    expect(origin).toBe("https://*.embedded.example.com");
   });
 
   it("announces a changed tenant and its keys by polling versions", async () => {

@@ -3,6 +3,7 @@ import { signUpAction } from "@/app/(auth)/signup/actions";
 import { GET as exportAudit } from "@/app/api/t/[slug]/audit/export/route";
 import { acceptAsMemberAction, acceptAsNewUserAction } from "@/app/invite/[token]/actions";
 import { clearCounterAction } from "@/app/t/[slug]/counters/actions";
+import { addOriginAction, removeOriginAction } from "@/app/t/[slug]/cors/actions";
 import {
   createKeyAction,
   revokeKeyAction,
@@ -25,6 +26,7 @@ import {
 } from "@/app/t/[slug]/members/actions";
 import type { FormState } from "@/lib/actions/form-state";
 import { db } from "@/lib/db";
+import { addOrigin } from "@/lib/cors/add-origin";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { inviteMember } from "@/lib/members/invite-member";
 import { resolveTenant } from "@/lib/tenancy/resolve-tenant";
@@ -44,20 +46,22 @@ async function makeWorld() {
   const aRule = await db().endpointRule.create({
     data: { tenantId: a.tenant.id, method: "GET", pathPattern: "/a-secret-path", cost: 2 },
   });
-  return { a, b, aViewer, aInvitation, aKey: aKey.key, aRule };
+  const aOrigin = await addOrigin(aCtx, { origin: "https://a.example.com" });
+  return { a, b, aViewer, aInvitation, aKey: aKey.key, aRule, aOrigin };
 }
 
 async function snapshotOfA(w: World) {
   const where = { where: { tenantId: w.a.tenant.id }, orderBy: { id: "asc" as const } };
-  const [memberships, invitations, keys, rules, tenant, audit] = await Promise.all([
+  const [memberships, invitations, keys, rules, origins, tenant, audit] = await Promise.all([
     db().membership.findMany(where),
     db().invitation.findMany(where),
     db().apiKey.findMany(where),
     db().endpointRule.findMany(where),
+    db().allowedOrigin.findMany(where),
     db().tenant.findUnique({ where: { id: w.a.tenant.id } }),
     db().auditEvent.count({ where: { tenantId: w.a.tenant.id } }),
   ]);
-  return { memberships, invitations, keys, rules, tenant, audit };
+  return { memberships, invitations, keys, rules, origins, tenant, audit };
 }
 
 const SCOPED_TO_CALLER = [
@@ -66,6 +70,7 @@ const SCOPED_TO_CALLER = [
   "#testKeyAction",
   "#createRuleAction",
   "#setIpLimitAction",
+  "#addOriginAction",
   "#GET",
 ];
 
@@ -110,6 +115,10 @@ const tenantActions: Record<string, Attack> = {
       undefined,
       form({ tenant: slug, target: JSON.stringify({ kind: "key-all", keyId: w.aKey.id }) }),
     ),
+  "app/t/[slug]/cors/actions.ts#addOriginAction": (_w, slug) =>
+    addOriginAction(undefined, form({ tenant: slug, origin: "https://mallory.example" })),
+  "app/t/[slug]/cors/actions.ts#removeOriginAction": (w, slug) =>
+    removeOriginAction(undefined, form({ tenant: slug, originId: w.aOrigin.id })),
   "app/api/t/[slug]/audit/export/route.ts#GET": (_w, slug) =>
     exportAudit(new Request(`http://test/api/t/${slug}/audit/export`), { params: Promise.resolve({ slug }) }),
 };

@@ -46,6 +46,25 @@ export class PostgresPolicySource implements PolicySource {
     return token && !token.revokedAt ? { id: token.id, name: token.name } : null;
   }
 
+  async getTenantIdsListingOrigins(entries: string[]) {
+    // NOTE: across tenants on purpose, like the Redis index it stands in for: a preflight names
+    // no tenant. Only ids come out; each tenant's own snapshot then decides.
+    const rows = await db().allowedOrigin.findMany({
+      where: { origin: { in: entries } },
+      select: { tenantId: true },
+      distinct: ["tenantId"],
+    });
+    return rows.map((row) => row.tenantId);
+  }
+
+  async getTenantIdBySlug(slug: string) {
+    const tenant = await db().tenant.findFirst({
+      where: { slug, allowedOrigins: { some: {} } },
+      select: { id: true },
+    });
+    return tenant?.id ?? null;
+  }
+
   onChange(listener: (change: PolicyChange) => void): void {
     this.listeners.push(listener);
     if (this.timer) return;

@@ -3,6 +3,7 @@ import { type TenantTx, tenantDb } from "@/lib/tenancy/tenant-db";
 import { compilePolicy } from "./compile-policy";
 import { loadPolicyRows, loadTenantKeys } from "./load-policy-rows";
 import type { PolicyChange } from "./policy.types";
+import { publishOriginIndex } from "./publish-origin-index";
 import { POLICY_CHANNEL, policyKey, policyVersionKey } from "./redis-keys";
 import { writeKeyRecords } from "./write-key-records";
 
@@ -47,6 +48,7 @@ export async function publishTenantPolicy(
       if (!rows) return null;
       const snapshot = compilePolicy(rows, now);
       const changedKeys = await writeKeyRecords(client, await loadTenantKeys(tenantId, tx), now);
+      await publishOriginIndex(client, snapshot); // reads the snapshot this one replaces
       // The snapshot before its version: a reader that sees the new version finds the new snapshot.
       await client.set(policyKey(tenantId), JSON.stringify(snapshot));
       await client.set(policyVersionKey(tenantId), String(snapshot.version));

@@ -7,6 +7,13 @@ export const keyRecordKey = (hash: string) => `sluice:key:${hash}`;
 export const serviceTokenKey = (hash: string) => `sluice:service-token:${hash}`;
 /** keyId → last use (epoch ms), reported by validation processes, drained by the worker. */
 export const KEY_LAST_USED = "sluice:key-last-used";
+/**
+ * The browser-preflight index (a preflight carries no API key): one set of tenant ids per
+ * whitelist entry as stored (`https://app.example.com`, `https://*.example.com`), and slug → id
+ * for gateways that name their tenant with `?tenant=`. Only tenants that list origins appear.
+ */
+export const corsOriginKey = (entry: string) => `sluice:cors-origin:${entry}`;
+export const corsTenantSlugKey = (slug: string) => `sluice:cors-tenant:${slug}`;
 /** Present while Redis holds published data; the worker republishes everything when it is gone. */
 export const PUBLISHED_MARKER = "sluice:published";
 

@@ -7,6 +7,7 @@ import type { ApiContext } from "./api-context";
 import type { ValidationConfig } from "./config";
 import { connectRedis } from "./connect-redis";
 import { PolicyCache } from "./policy-cache";
+import { PreflightTenants } from "./preflight-tenants";
 import { RedisPolicySource } from "./redis-policy-source";
 import { RefusalCache } from "./refusal-cache";
 import { ServiceAuth } from "./service-auth";
@@ -61,6 +62,7 @@ export async function bootstrap(
       usage,
     },
     source,
+    preflightTenants: new PreflightTenants(source, cache),
     serviceAuth: new ServiceAuth(source),
     store,
     ping,

@@ -1,7 +1,8 @@
 import { hashKey, hasValidChecksum } from "@/lib/keys/key-format";
 import type { CheckResult, LimiterStore, LimitSpec } from "@/lib/limiter/types";
-import type { PolicySnapshot } from "@/lib/policy/policy.types";
+import type { KeyRecord, PolicySnapshot } from "@/lib/policy/policy.types";
 import { activeMultiplier, buildSpecs } from "./build-specs";
+import { allowedOrigin, corsHeaders, originNotAllowed } from "./cors-headers";
 import { type Decision, refusal } from "./decision";
 import { checkInvalidKeyAttempt } from "./invalid-keys";
 import type { PolicyCache } from "./policy-cache";
@@ -47,7 +48,7 @@ function matcherFor(policy: PolicySnapshot) {
 
 const UNAVAILABLE = () => refusal("SERVICE_UNAVAILABLE", { retryAfter: 1, headers: { "Retry-After": "1" } });
 
-/** Decides one request: key → policy → every applicable limit, in one store call. */
+/** Decides one request: key → policy → origin (when a browser sent one) → every applicable limit. */
 export async function decide(input: CheckInput, deps: DecideDeps): Promise<Decision> {
   const now = deps.now?.() ?? Date.now();
   const key = input.key;
@@ -67,6 +68,24 @@ export async function decide(input: CheckInput, deps: DecideDeps): Promise<Decis
     return UNAVAILABLE();
   }
   const ids = { tenantId: record.tenantId, keyId: record.keyId };
+  if (!input.origin || !policy) return enforce(input, record, policy, ids, deps, now);
+  // A browser request: its origin is checked before any limit, so a refused one consumes nothing.
+  const origin = allowedOrigin(policy, input.origin);
+  if (!origin) return originNotAllowed(ids);
+  const decision = await enforce(input, record, policy, ids, deps, now);
+  decision.headers = { ...decision.headers, ...corsHeaders(origin) };
+  return decision;
+}
+
+/** The key's state, the tenant's status, then every applicable limit in one store call. */
+async function enforce(
+  input: CheckInput,
+  record: KeyRecord,
+  policy: PolicySnapshot | null,
+  ids: Ids,
+  deps: DecideDeps,
+  now: number,
+): Promise<Decision> {
   if (record.revokedAt !== null && record.revokedAt <= now) return refusal("KEY_REVOKED", ids);
   if (record.expiresAt !== null && record.expiresAt <= now) return refusal("KEY_EXPIRED", ids);
   if (!policy) return UNAVAILABLE();

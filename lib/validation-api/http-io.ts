@@ -51,6 +51,12 @@ export function sendError(res: ServerResponse, error: HttpError, headers: Record
   sendJson(res, REFUSAL_STATUS[error.code], { error: errorBody(error.code, error.detail) }, headers);
 }
 
+/** One request header's value (the first, when repeated), or null. */
+export function headerValue(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? null;
+}
+
 export function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   if (!header) return null;

@@ -12,6 +12,36 @@ const rateLimitHeaders = {
   Warning: { schema: { type: "string", example: '299 - "Rate Limit" "85% of quota consumed"' } },
 };
 
+const corsHeaders = {
+  "Access-Control-Allow-Origin": {
+    schema: { type: "string", example: "https://app.example.com" },
+    description: "Only when the request had an Origin the tenant lists: that exact origin, never `*`.",
+  },
+  "Access-Control-Allow-Credentials": { schema: { type: "string", enum: ["true"] } },
+  "Access-Control-Expose-Headers": {
+    schema: { type: "string" },
+    description: "The rate-limit headers, Retry-After and Warning, so browsers can read them (429s too).",
+  },
+  Vary: { schema: { type: "string", example: "Origin" } },
+};
+
+const preflightHeaders = {
+  "Access-Control-Allow-Origin": corsHeaders["Access-Control-Allow-Origin"],
+  "Access-Control-Allow-Methods": { schema: { type: "string" }, description: "The method requested." },
+  "Access-Control-Allow-Headers": {
+    schema: { type: "string" },
+    description: "Access-Control-Request-Headers echoed, else `Authorization, Content-Type`.",
+  },
+  "Access-Control-Allow-Credentials": corsHeaders["Access-Control-Allow-Credentials"],
+  "Access-Control-Max-Age": { schema: { type: "integer", example: 600 } },
+  Vary: {
+    schema: {
+      type: "string",
+      example: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+    },
+  },
+};
+
 const errorSchema = {
   type: "object",
   required: ["error"],
@@ -110,7 +140,11 @@ export const OPENAPI_DOCUMENT = {
                   ip: { type: "string" },
                   method: { type: "string", example: "GET" },
                   path: { type: "string", example: "/api/v1/items/42" },
-                  origin: { type: "string" },
+                  origin: {
+                    type: "string",
+                    description:
+                      "The browser's Origin header, when it sent one. Checked against the tenant's whitelist before any limit: not listed → status 403 ORIGIN_NOT_ALLOWED, nothing consumed; listed → `headers` carry the CORS headers. Absent: no CORS check.",
+                  },
                   challengeToken: { type: "string" },
                 },
               },
@@ -120,7 +154,7 @@ export const OPENAPI_DOCUMENT = {
         responses: {
           "200": {
             description: "The decision (also when it refuses).",
-            headers: rateLimitHeaders,
+            headers: { ...rateLimitHeaders, ...corsHeaders },
             content: { "application/json": { schema: { $ref: "#/components/schemas/Decision" } } },
           },
           "400": {
@@ -136,15 +170,41 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: "Forward-auth decision for gateways",
         description:
-          "Reads Authorization (Bearer key) or X-Api-Key, X-Forwarded-For, X-Forwarded-Method, X-Forwarded-Uri, Origin. `?mode=nginx` answers non-401/403 refusals as 403 with X-Sluice-Status.",
-        parameters: [{ name: "mode", in: "query", schema: { type: "string", enum: ["nginx"] } }],
+          "Reads Authorization (Bearer key) or X-Api-Key, X-Forwarded-For, X-Forwarded-Method, X-Forwarded-Uri, Origin. With an Origin, the tenant's CORS whitelist is checked before any limit. A CORS preflight (X-Forwarded-Method OPTIONS with Origin and Access-Control-Request-Method) needs no key and consumes nothing: its tenant is `?tenant=`, else every tenant that lists the origin. `?mode=nginx` answers non-401/403 refusals as 403 with X-Sluice-Status.",
+        parameters: [
+          { name: "mode", in: "query", schema: { type: "string", enum: ["nginx"] } },
+          {
+            name: "tenant",
+            in: "query",
+            schema: { type: "string" },
+            description: "Tenant id or slug, for preflights on a host that serves one tenant.",
+          },
+          { name: "Origin", in: "header", schema: { type: "string" } },
+          { name: "Access-Control-Request-Method", in: "header", schema: { type: "string" } },
+          { name: "Access-Control-Request-Headers", in: "header", schema: { type: "string" } },
+        ],
         responses: {
-          "200": { description: "Allowed; copy the rate-limit headers.", headers: rateLimitHeaders },
+          "200": {
+            description: "Allowed; copy the rate-limit headers (and the CORS ones, for a browser).",
+            headers: { ...rateLimitHeaders, ...corsHeaders },
+          },
+          "204": {
+            description: "CORS preflight allowed; answer the browser with these.",
+            headers: preflightHeaders,
+          },
+          "400": {
+            description: "A preflight with a malformed Access-Control-Request-* header or `tenant`.",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
           "401": {
             description: "Key missing, invalid, revoked or expired.",
             content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
           },
-          "403": { description: "Suspended tenant or origin not allowed." },
+          "403": {
+            description:
+              "Suspended tenant, or ORIGIN_NOT_ALLOWED: the origin is not on the tenant's list (preflights too).",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
           "429": {
             description: "Rate limited; Retry-After tells when to retry.",
             headers: { "Retry-After": { schema: { type: "integer" } }, ...rateLimitHeaders },

@@ -2,6 +2,8 @@ import { Cluster, type Redis } from "ioredis";
 import type { KeyRecord, PolicyChange, PolicySnapshot } from "@/lib/policy/policy.types";
 import type { PolicySource } from "@/lib/policy/policy-source";
 import {
+  corsOriginKey,
+  corsTenantSlugKey,
   keyRecordKey,
   POLICY_CHANNEL,
   policyKey,
@@ -38,6 +40,17 @@ export class RedisPolicySource implements PolicySource {
 
   async getServiceToken(hash: string) {
     return parse<{ id: string; name: string }>(await this.redis.get(serviceTokenKey(hash)));
+  }
+
+  async getTenantIdsListingOrigins(entries: string[]) {
+    // Separate commands sent together, not a pipeline: the sets live in different Cluster slots,
+    // possibly on different nodes.
+    const sets = await Promise.all(entries.map((entry) => this.redis.smembers(corsOriginKey(entry))));
+    return [...new Set(sets.flat())];
+  }
+
+  getTenantIdBySlug(slug: string) {
+    return this.redis.get(corsTenantSlugKey(slug));
   }
 
   onChange(listener: (change: PolicyChange) => void) {

@@ -5,7 +5,14 @@ import { hashKey } from "@/lib/keys/key-format";
 import { createServiceToken, revokeServiceToken } from "@/lib/keys/service-tokens";
 import { bumpPolicyVersion, publishTenantPolicy } from "@/lib/policy/publish-policy";
 import { publishServiceTokens } from "@/lib/policy/publish-service-tokens";
-import { keyRecordKey, policyKey, policyVersionKey, serviceTokenKey } from "@/lib/policy/redis-keys";
+import {
+  corsOriginKey,
+  corsTenantSlugKey,
+  keyRecordKey,
+  policyKey,
+  policyVersionKey,
+  serviceTokenKey,
+} from "@/lib/policy/redis-keys";
 import { type RedisClient, redis } from "@/lib/redis";
 import { resolveTenant } from "@/lib/tenancy/resolve-tenant";
 import { tenantDb } from "@/lib/tenancy/tenant-db";
@@ -76,7 +83,10 @@ export async function seedEnforcement(options: SeedEnforcementOptions = {}): Pro
       // Revoked, not just deleted: publishing service tokens writes every unrevoked one in the DB.
       await revokeServiceToken(token.id);
       const counters = await scanKeys(client, `{${tenant.id}}:*`);
+      const origins = await db().allowedOrigin.findMany({ where: { tenantId: tenant.id } });
+      for (const { origin } of origins) await client.srem(corsOriginKey(origin), tenant.id);
       await client.del(
+        corsTenantSlugKey(tenant.slug),
         policyKey(tenant.id),
         policyVersionKey(tenant.id),
         keyRecordKey(key.hash),

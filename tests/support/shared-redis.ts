@@ -1,6 +1,13 @@
 import { Redis } from "ioredis";
 import { db } from "@/lib/db";
-import { keyRecordKey, policyKey, policyVersionKey, serviceTokenKey } from "@/lib/policy/redis-keys";
+import {
+  corsOriginKey,
+  corsTenantSlugKey,
+  keyRecordKey,
+  policyKey,
+  policyVersionKey,
+  serviceTokenKey,
+} from "@/lib/policy/redis-keys";
 import { closeRedis } from "@/lib/redis";
 
 /** The shared Redis of the machine. Tests write only keys named by random ids, never flush. */
@@ -54,13 +61,15 @@ export function nextMessage<T>(
 
 /** Deletes what publishing this test database's rows wrote to the shared Redis. */
 export async function forgetPublished(client: Redis): Promise<void> {
-  const [tenants, keys, tokens] = await Promise.all([
-    db().tenant.findMany({ select: { id: true } }),
+  const [tenants, keys, tokens, origins] = await Promise.all([
+    db().tenant.findMany({ select: { id: true, slug: true } }),
     db().apiKey.findMany({ select: { hash: true } }),
     db().serviceToken.findMany({ select: { hash: true } }),
+    db().allowedOrigin.findMany({ select: { origin: true }, distinct: ["origin"] }),
   ]);
   const names = [
-    ...tenants.flatMap((t) => [policyKey(t.id), policyVersionKey(t.id)]),
+    ...tenants.flatMap((t) => [policyKey(t.id), policyVersionKey(t.id), corsTenantSlugKey(t.slug)]),
+    ...origins.map((o) => corsOriginKey(o.origin)),
     ...keys.map((k) => keyRecordKey(k.hash)),
     ...tokens.map((t) => serviceTokenKey(t.hash)),
   ];

@@ -1,34 +1,34 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiContext } from "../api-context";
 import { decide } from "../decide";
-import { bearer, clientIp, sendJson } from "../http-io";
-
-function header(req: IncomingMessage, name: string): string | null {
-  const value = req.headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? null;
-}
+import { decidePreflight, type PreflightInput } from "../decide-preflight";
+import { bearer, clientIp, headerValue as header, sendJson } from "../http-io";
 
 /**
  * GET|POST /v1/forward-auth — the same decision for gateways (Traefik ForwardAuth, Caddy
- * forward_auth, Envoy ext_authz, nginx auth_request): 200 with the headers to add, or the
+ * forward_auth, Envoy ext_authz, nginx auth_request): 2xx with the headers to add, or the
  * refusal itself. nginx's auth_request only passes 401 and 403 through, so with `?mode=nginx`
  * other refusals answer 403 and carry the real status in X-Sluice-Status for the gateway to map.
  */
 export async function forwardAuthRoute(req: IncomingMessage, res: ServerResponse, ctx: ApiContext, url: URL) {
-  const key = bearer(req) ?? header(req, "x-api-key");
-  const decision = await decide(
-    {
-      key,
-      ip: clientIp(req),
-      method: (header(req, "x-forwarded-method") ?? "GET").toUpperCase(),
-      path: header(req, "x-forwarded-uri") ?? "/",
-      origin: header(req, "origin"),
-    },
-    ctx.deps,
-  );
+  const method = (header(req, "x-forwarded-method") ?? "GET").toUpperCase();
+  const origin = header(req, "origin");
+  const preflight = method === "OPTIONS" ? preflightOf(req, url, origin) : null;
+  const decision = preflight
+    ? await decidePreflight(preflight, { ...ctx.deps, tenants: ctx.preflightTenants })
+    : await decide(
+        {
+          key: bearer(req) ?? header(req, "x-api-key"),
+          ip: clientIp(req),
+          method,
+          path: header(req, "x-forwarded-uri") ?? "/",
+          origin,
+        },
+        ctx.deps,
+      );
   const headers: Record<string, string> = { ...decision.headers, "X-Sluice-Status": String(decision.status) };
   if (decision.allowed) {
-    res.writeHead(200, headers);
+    res.writeHead(decision.status, headers);
     res.end();
     return;
   }
@@ -36,4 +36,16 @@ export async function forwardAuthRoute(req: IncomingMessage, res: ServerResponse
   const status = nginx && decision.status !== 401 && decision.status !== 403 ? 403 : decision.status;
   if (nginx && decision.error) headers["X-Sluice-Error"] = JSON.stringify({ error: decision.error });
   sendJson(res, status, { error: decision.error }, headers);
+}
+
+/** A browser's CORS preflight: OPTIONS with Origin and Access-Control-Request-Method, no key. */
+function preflightOf(req: IncomingMessage, url: URL, origin: string | null): PreflightInput | null {
+  const requested = header(req, "access-control-request-method");
+  if (!origin || !requested) return null;
+  return {
+    origin,
+    method: requested,
+    headers: header(req, "access-control-request-headers") || null,
+    tenantRef: url.searchParams.get("tenant"),
+  };
 }
