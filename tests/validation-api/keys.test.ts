@@ -4,6 +4,14 @@ import { startInProcessApi } from "../support/in-process-api";
 import { startPrivateRedis } from "../support/private-redis";
 import { publishTestTenant } from "../support/published-tenant";
 
+/** Limiter script calls the server has run so far. */
+async function scriptCalls(redis: Redis): Promise<number> {
+  const info = await redis.info("commandstats");
+  let calls = 0;
+  for (const m of info.matchAll(/cmdstat_(?:evalsha|eval):calls=(\d+)/g)) calls += Number(m[1]);
+  return calls;
+}
+
 /** Commands the server has processed so far (INFO itself adds one per call). */
 async function commandsProcessed(redis: Redis): Promise<number> {
   const info = await redis.info("stats");
@@ -36,6 +44,7 @@ describe("key checks", () => {
         body: JSON.stringify({ key, ip: "203.0.113.9", method: "GET", path: "/x" }),
       }).then((r) => r.json());
     expect((await check(secret)).status).toBe(200); // warms the service-token cache
+    api.ctx.deps.cache.stop(); // no periodic version sweep inside the measured window
     await new Promise((r) => setTimeout(r, 50)); // let background refreshes settle
     const before = await commandsProcessed(redis);
     for (let i = 8; i < secret.length; i += 3) {
@@ -60,5 +69,21 @@ describe("key checks", () => {
     }
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(30)).toEqual([429, 429]);
+  });
+
+  it("a key known to be exhausted is refused locally, without Redis, until it frees up", async () => {
+    const tenant = await publishTestTenant(redis, { limits: { keyPerMinute: 2, keyBurst: 100 } });
+    const { secret } = await tenant.addKey();
+    const forward = () =>
+      fetch(`${api.url}/v1/forward-auth`, { headers: { authorization: `Bearer ${secret}` } });
+    expect((await forward()).status).toBe(200);
+    expect((await forward()).status).toBe(200);
+    expect((await forward()).status).toBe(429); // Redis says so, and the process remembers until when
+    await new Promise((r) => setTimeout(r, 50));
+    const before = await scriptCalls(redis);
+    const refused = await Promise.all(Array.from({ length: 10 }, () => forward()));
+    expect(refused.map((r) => r.status)).toEqual(Array(10).fill(429));
+    expect(refused.every((r) => Number(r.headers.get("retry-after")) >= 1)).toBe(true);
+    expect((await scriptCalls(redis)) - before).toBe(0);
   });
 });
