@@ -2,8 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { signUpAction } from "@/app/(auth)/signup/actions";
 import { GET as exportAudit } from "@/app/api/t/[slug]/audit/export/route";
 import { acceptAsMemberAction, acceptAsNewUserAction } from "@/app/invite/[token]/actions";
-import { clearCounterAction } from "@/app/t/[slug]/counters/actions";
+import { endIncidentAction, startIncidentAction } from "@/app/operator/incident/actions";
+import {
+  addAdjustmentAction,
+  changePlanAction,
+  endAdjustmentAction,
+  reactivateTenantAction,
+  suspendTenantAction,
+} from "@/app/operator/tenants/[id]/actions";
 import { addOriginAction, removeOriginAction } from "@/app/t/[slug]/cors/actions";
+import { clearCounterAction } from "@/app/t/[slug]/counters/actions";
 import {
   createKeyAction,
   revokeKeyAction,
@@ -25,8 +33,8 @@ import {
   revokeInvitationAction,
 } from "@/app/t/[slug]/members/actions";
 import type { FormState } from "@/lib/actions/form-state";
-import { db } from "@/lib/db";
 import { addOrigin } from "@/lib/cors/add-origin";
+import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { inviteMember } from "@/lib/members/invite-member";
 import { resolveTenant } from "@/lib/tenancy/resolve-tenant";
@@ -52,16 +60,17 @@ async function makeWorld() {
 
 async function snapshotOfA(w: World) {
   const where = { where: { tenantId: w.a.tenant.id }, orderBy: { id: "asc" as const } };
-  const [memberships, invitations, keys, rules, origins, tenant, audit] = await Promise.all([
+  const [memberships, invitations, keys, rules, origins, adjustments, tenant, audit] = await Promise.all([
     db().membership.findMany(where),
     db().invitation.findMany(where),
     db().apiKey.findMany(where),
     db().endpointRule.findMany(where),
     db().allowedOrigin.findMany(where),
+    db().adjustment.findMany(where),
     db().tenant.findUnique({ where: { id: w.a.tenant.id } }),
     db().auditEvent.count({ where: { tenantId: w.a.tenant.id } }),
   ]);
-  return { memberships, invitations, keys, rules, origins, tenant, audit };
+  return { memberships, invitations, keys, rules, origins, adjustments, tenant, audit };
 }
 
 const SCOPED_TO_CALLER = [
@@ -123,6 +132,32 @@ const tenantActions: Record<string, Attack> = {
     exportAudit(new Request(`http://test/api/t/${slug}/audit/export`), { params: Promise.resolve({ slug }) }),
 };
 
+/** Operator console: B's owner (not an operator) is refused, whatever tenant id it names. */
+const operatorOnly: Record<string, (w: World) => Promise<FormState>> = {
+  "app/operator/tenants/[id]/actions.ts#changePlanAction": (w) =>
+    changePlanAction(undefined, form({ tenantId: w.a.tenant.id, planId: "plan_enterprise" })),
+  "app/operator/tenants/[id]/actions.ts#addAdjustmentAction": (w) =>
+    addAdjustmentAction(
+      undefined,
+      form({
+        tenantId: w.a.tenant.id,
+        multiplier: "5",
+        reason: "mine",
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }),
+    ),
+  "app/operator/tenants/[id]/actions.ts#endAdjustmentAction": (w) =>
+    endAdjustmentAction(undefined, form({ tenantId: w.a.tenant.id, adjustmentId: "any" })),
+  "app/operator/tenants/[id]/actions.ts#suspendTenantAction": (w) =>
+    suspendTenantAction(undefined, form({ tenantId: w.a.tenant.id })),
+  "app/operator/tenants/[id]/actions.ts#reactivateTenantAction": (w) =>
+    reactivateTenantAction(undefined, form({ tenantId: w.a.tenant.id })),
+  "app/operator/incident/actions.ts#startIncidentAction": () =>
+    startIncidentAction(undefined, form({ multiplier: "5", reason: "mine" })),
+  "app/operator/incident/actions.ts#endIncidentAction": () =>
+    endIncidentAction(undefined, form({ incidentId: "any" })),
+};
+
 /** Entry points that take no tenant id, and why they need no row in the matrix above. */
 const notTenantScoped: Record<string, string> = {
   "app/(auth)/login/actions.ts#signInAction": "public: credentials only",
@@ -148,7 +183,11 @@ describe("tenant isolation", () => {
   });
 
   it("covers every server action and route handler in the code", () => {
-    const covered = [...Object.keys(tenantActions), ...Object.keys(notTenantScoped)].sort();
+    const covered = [
+      ...Object.keys(tenantActions),
+      ...Object.keys(operatorOnly),
+      ...Object.keys(notTenantScoped),
+    ].sort();
     expect(listEntryPoints()).toEqual(covered);
   });
 
@@ -175,6 +214,17 @@ describe("tenant isolation", () => {
     it(`${name}: a signed-out caller is refused`, async () => {
       const { status } = await statusOf(await as(null, () => attack(w, w.a.tenant.slug)));
       expect(["UNAUTHENTICATED", "401"]).toContain(status);
+    });
+  }
+
+  for (const [name, attack] of Object.entries(operatorOnly)) {
+    it(`${name}: a tenant owner who is not an operator is refused and nothing changes`, async () => {
+      const before = await snapshotOfA(w);
+      const incidents = await db().incidentMode.count();
+      expect((await as(w.b.owner.id, () => attack(w))).code).toBe("FORBIDDEN");
+      expect((await as(null, () => attack(w))).code).toBe("UNAUTHENTICATED");
+      expect(await snapshotOfA(w)).toEqual(before);
+      expect(await db().incidentMode.count()).toBe(incidents);
     });
   }
 
