@@ -79,7 +79,7 @@ export async function listCounters(ctx: TenantContext) {
   }
   const store = await limiterStore();
   const usage = store ? await peekEach(store, specs) : null;
-  pending.forEach(({ group, row }, i) => group.push({ ...row, used: usage ? usage[i] : null }));
+  for (const [i, { group, row }] of pending.entries()) group.push({ ...row, used: usage ? usage[i] : null });
   return { groups, live: usage !== null, multiplier };
 }
 

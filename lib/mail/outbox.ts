@@ -4,7 +4,7 @@ import { MAIL_FROM, mailer } from "./mailer";
 import { renderEmail, TEMPLATES, type TemplateKind, type TemplatePayload } from "./templates";
 
 type OutboxWriter = {
-  outboxMessage: { create(args: { data: Prisma.OutboxMessageCreateInput }): PromiseLike<unknown> };
+  outboxMessage: { create(args: { data: Prisma.OutboxMessageCreateInput }): PromiseLike<{ id: string }> };
 };
 
 /**
@@ -16,14 +16,22 @@ export async function enqueueEmail<K extends TemplateKind>(
   kind: K,
   to: string,
   payload: TemplatePayload<K>,
-) {
-  await tx.outboxMessage.create({ data: { kind, to, payload: TEMPLATES[kind].payload.parse(payload) } });
+): Promise<string> {
+  const message = await tx.outboxMessage.create({
+    data: { kind, to, payload: TEMPLATES[kind].payload.parse(payload) },
+  });
+  return message.id;
 }
 
 const MAX_ATTEMPTS = 8;
 
 /** Sends every due message. Each message is claimed with SKIP LOCKED, so two senders never send one twice. */
-export async function deliverPending(limit = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverPending(
+  limit = 20,
+  onlyIds?: string[],
+): Promise<{ sent: number; failed: number }> {
+  // A change that just queued mail sends exactly that mail; older retries are the worker's job.
+  const only = onlyIds ?? null;
   let sent = 0;
   let failed = 0;
   for (let i = 0; i < limit; i++) {
@@ -33,6 +41,7 @@ export async function deliverPending(limit = 20): Promise<{ sent: number; failed
       >`
         SELECT id, kind, "to", payload, attempts FROM "OutboxMessage"
         WHERE "sentAt" IS NULL AND "nextAttempt" <= now() AND attempts < ${MAX_ATTEMPTS}
+          AND (${only}::text[] IS NULL OR id = ANY(${only}::text[]))
         ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!message) return "empty" as const;
       try {

@@ -21,7 +21,7 @@ export function hashInvitationToken(token: string): string {
 export async function inviteMember(ctx: TenantContext, input: InviteMemberInput) {
   assertMayTouchRole(ctx.role, input.role);
   const token = randomBytes(32).toString("base64url");
-  const invitation = await mutateTenant(ctx, async (tx, audit) => {
+  const { invitation, mailId } = await mutateTenant(ctx, async (tx, audit) => {
     const member = await tx.membership.findFirst({
       where: { user: { email: input.email } },
       select: { id: true },
@@ -41,7 +41,7 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberInput)
         expiresAt: addDays(new Date(), INVITATION_DAYS),
       },
     });
-    await enqueueEmail(tx, "invitation", input.email, {
+    const mailId = await enqueueEmail(tx, "invitation", input.email, {
       tenantName: ctx.tenant.name,
       inviterName: ctx.user.name,
       role: input.role,
@@ -53,8 +53,10 @@ export async function inviteMember(ctx: TenantContext, input: InviteMemberInput)
       target: { type: "invitation", id: created.id },
       after: { email: input.email, role: input.role, expiresAt: created.expiresAt, replaced: replaced.count },
     });
-    return created;
+    return { invitation: created, mailId };
   });
-  await deliverPending().catch((error) => console.error("[mail] delivery failed:", (error as Error).message));
+  await deliverPending(1, [mailId]).catch((error) =>
+    console.error("[mail] delivery failed:", (error as Error).message),
+  );
   return invitation;
 }
