@@ -41,11 +41,12 @@ export async function eventually<T>(
   probe: () => Promise<T>,
   ok: (value: T) => boolean,
   timeoutMs = 3_000,
+  everyMs = 100,
 ): Promise<T> {
   const started = Date.now();
   for (;;) {
     const value = await probe();
     if (ok(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
