@@ -53,20 +53,36 @@ export class RedisLimiterStore implements LimiterStore {
   }
 
   private async evaluate(specs: LimitSpec[], consume: boolean): Promise<CheckResult> {
-    const groups = groupSpecsByKey(specs);
-    const keys: string[] = [];
-    const args: (string | number)[] = [consume ? 1 : 0, consume ? nextRequestId() : ""];
-    for (const group of groups) {
-      keys.push(group.key);
-      args.push(group.cost, group.longestWindowMs, group.specIndexes.length);
-      for (const index of group.specIndexes) {
-        const spec = specs[index] as LimitSpec;
-        args.push(spec.windowMs, spec.max);
-      }
-    }
+    const { groups, keys, tail } = planOf(specs);
+    const args: (string | number)[] = [consume ? 1 : 0, consume ? nextRequestId() : "", ...tail];
     const reply = await runScript(this.redis, slidingWindow, keys, args);
     return toCheckResult(specs, groups, parseEvaluation(reply, specs.length), consume);
   }
+}
+
+type Plan = { groups: ReturnType<typeof groupSpecsByKey>; keys: string[]; tail: number[] };
+// Callers reuse spec arrays for identical checks (the validation API caches them): validating,
+// grouping and laying out the arguments once per array saves work on every request.
+const plans = new WeakMap<LimitSpec[], Plan>();
+
+function planOf(specs: LimitSpec[]): Plan {
+  let plan = plans.get(specs);
+  if (!plan) {
+    const groups = groupSpecsByKey(specs);
+    const keys: string[] = [];
+    const tail: number[] = [];
+    for (const group of groups) {
+      keys.push(group.key);
+      tail.push(group.cost, group.longestWindowMs, group.specIndexes.length);
+      for (const index of group.specIndexes) {
+        const spec = specs[index] as LimitSpec;
+        tail.push(spec.windowMs, spec.max);
+      }
+    }
+    plan = { groups, keys, tail };
+    plans.set(specs, plan);
+  }
+  return plan;
 }
 
 function parseEvaluation(reply: unknown, specCount: number): Evaluation {

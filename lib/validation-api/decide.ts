@@ -1,7 +1,7 @@
 import { hashKey, hasValidChecksum } from "@/lib/keys/key-format";
 import type { CheckResult, LimiterStore, LimitSpec } from "@/lib/limiter/types";
 import type { KeyRecord, PolicySnapshot } from "@/lib/policy/policy.types";
-import { activeMultiplier, buildSpecs } from "./build-specs";
+import { activeMultiplier } from "./build-specs";
 import { allowedOrigin, corsHeaders, originNotAllowed } from "./cors-headers";
 import { type Decision, refusal } from "./decision";
 import { checkInvalidKeyAttempt } from "./invalid-keys";
@@ -9,6 +9,7 @@ import type { PolicyCache } from "./policy-cache";
 import { bindingState, rateLimitHeaders } from "./rate-limit-headers";
 import type { RefusalCache } from "./refusal-cache";
 import { createRouteMatcher, normalizePath } from "./route-matcher";
+import { preparedCheck } from "./spec-cache";
 import type { StoreHealth } from "./store-health";
 
 export type CheckInput = {
@@ -92,18 +93,24 @@ async function enforce(
   if (policy.status === "SUSPENDED") return refusal("TENANT_SUSPENDED", ids);
 
   const endpoint = matcherFor(policy)(input.method, normalizePath(input.path));
-  const { specs, cost } = buildSpecs(policy, record, endpoint, input.ip, activeMultiplier(policy, now));
+  const { specs, cost, policyHeader } = preparedCheck(
+    policy,
+    record,
+    endpoint,
+    input.ip,
+    activeMultiplier(policy, now),
+  );
   if (specs.length === 0) {
     deps.usage?.touch(record.keyId, now);
     return allowed(ids, cost, {}, null);
   }
 
   const known = deps.refusals.refusedUntil(specs, now);
-  if (known) return refused(ids, cost, specs, localState(specs, known.spec, known.until, now), deps);
+  if (known) return refused(ids, cost, specs, localState(specs, known.spec, known.until, now), policyHeader);
 
   const outcome = await runCheck(specs, policy, deps, now);
   if (outcome === "unavailable") return UNAVAILABLE();
-  const decision = toDecision(ids, cost, specs, outcome.result, deps);
+  const decision = toDecision(ids, cost, specs, outcome.result, deps, policyHeader);
   if (decision.allowed) deps.usage?.touch(record.keyId, now);
   if (outcome.degraded)
     decision.headers["X-Sluice-Degraded"] = "limiter-unreachable; decided by the local fail-open limiter";
@@ -132,17 +139,18 @@ function toDecision(
   specs: LimitSpec[],
   result: CheckResult,
   deps: DecideDeps,
+  policyHeader: string,
 ): Decision {
   if (result.allowed) {
     const binding = bindingState(result.states, []);
-    const { headers, limit } = rateLimitHeaders(specs, binding, result.now, 0);
+    const { headers, limit } = rateLimitHeaders(specs, binding, result.now, 0, policyHeader);
     return allowed(ids, cost, headers, limit);
   }
   for (const name of result.refusedBy) {
     const spec = specs.find((s) => s.name === name);
     if (spec) deps.refusals.remember(spec, result.retryAt);
   }
-  return refused(ids, cost, specs, result, deps);
+  return refused(ids, cost, specs, result, policyHeader);
 }
 
 type Ids = { tenantId: string; keyId: string };
@@ -171,10 +179,16 @@ function refused(
   cost: number,
   specs: LimitSpec[],
   result: CheckResult,
-  _deps: DecideDeps,
+  policyHeader: string,
 ): Decision {
   const binding = bindingState(result.states, result.refusedBy);
-  const { headers, limit, retryAfter } = rateLimitHeaders(specs, binding, result.now, result.retryAt);
+  const { headers, limit, retryAfter } = rateLimitHeaders(
+    specs,
+    binding,
+    result.now,
+    result.retryAt,
+    policyHeader,
+  );
   return refusal("RATE_LIMIT_EXCEEDED", {
     ...ids,
     cost,

@@ -12,24 +12,35 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a JSON body of at most 16 KiB. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+/** Reads a JSON body of at most 16 KiB (event-based: cheaper than an async iterator per request). */
+export function readJson(req: IncomingMessage): Promise<unknown> {
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new HttpError("PAYLOAD_TOO_LARGE");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError("PAYLOAD_TOO_LARGE");
-    chunks.push(chunk as Buffer);
-  }
-  if (size === 0)
-    throw new HttpError("BAD_REQUEST", { field: "body", message: "body: a JSON object is required" });
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
-  } catch {
-    throw new HttpError("BAD_REQUEST", { field: "body", message: "body: not valid JSON" });
-  }
+  if (declared > MAX_BODY_BYTES) return Promise.reject(new HttpError("PAYLOAD_TOO_LARGE"));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(new HttpError("PAYLOAD_TOO_LARGE"));
+      } else chunks.push(chunk);
+    });
+    req.once("error", reject);
+    req.once("end", () => {
+      if (size > MAX_BODY_BYTES) return;
+      if (size === 0)
+        return reject(
+          new HttpError("BAD_REQUEST", { field: "body", message: "body: a JSON object is required" }),
+        );
+      try {
+        resolve(JSON.parse((chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString("utf8")));
+      } catch {
+        reject(new HttpError("BAD_REQUEST", { field: "body", message: "body: not valid JSON" }));
+      }
+    });
+  });
 }
 
 export function sendJson(

@@ -2,6 +2,10 @@ import type { LimitSpec, LimitState } from "@/lib/limiter/types";
 
 export type BindingLimit = { name: string; limit: number; remaining: number; reset: number; window: string };
 
+export function policyHeaderOf(specs: LimitSpec[]): string {
+  return specs.map((s) => `"${s.name}";q=${s.max};w=${Math.round(s.windowMs / 1000)}`).join(", ");
+}
+
 export const windowLabel = (windowMs: number) => `sliding_${Math.round(windowMs / 1000)}s`;
 
 /** The limit closest to refusal: the lowest share remaining (a refusing one when refused). */
@@ -28,6 +32,8 @@ export function rateLimitHeaders(
   binding: LimitState,
   now: number,
   retryAt: number,
+  /** The RateLimit-Policy value of these specs, when already known. */
+  policyHeader: string = policyHeaderOf(specs),
 ): { headers: Record<string, string>; limit: BindingLimit; retryAfter: number | null } {
   const remaining = Math.max(0, binding.max - binding.used);
   const resetAt = retryAt || binding.resetAt;
@@ -39,9 +45,7 @@ export function rateLimitHeaders(
     "X-RateLimit-Remaining": String(remaining),
     "X-RateLimit-Reset": String(reset),
     "X-RateLimit-Window": window,
-    "RateLimit-Policy": specs
-      .map((s) => `"${s.name}";q=${s.max};w=${Math.round(s.windowMs / 1000)}`)
-      .join(", "),
+    "RateLimit-Policy": policyHeader,
     RateLimit: `"${binding.name}";r=${remaining};t=${secondsToReset}`,
   };
   const consumed = binding.max === 0 ? 100 : Math.floor((binding.used / binding.max) * 100);
