@@ -74,8 +74,8 @@ export async function decide(input: CheckInput, deps: DecideDeps): Promise<Decis
   const origin = allowedOrigin(policy, input.origin);
   if (!origin) return originNotAllowed(ids);
   const decision = await enforce(input, record, policy, ids, deps, now);
-  decision.headers = { ...decision.headers, ...corsHeaders(origin) };
-  return decision;
+  // A copy: decisions may be shared (see localRefusal), never edit one in place.
+  return { ...decision, headers: { ...decision.headers, ...corsHeaders(origin) } };
 }
 
 /** The key's state, the tenant's status, then every applicable limit in one store call. */
@@ -106,7 +106,7 @@ async function enforce(
   }
 
   const known = deps.refusals.refusedUntil(specs, now);
-  if (known) return refused(ids, cost, specs, localState(specs, known.spec, known.until, now), policyHeader);
+  if (known) return localRefusal(known, ids, cost, specs, policyHeader, now);
 
   const outcome = await runCheck(specs, policy, deps, now);
   if (outcome === "unavailable") return UNAVAILABLE();
@@ -202,6 +202,30 @@ function refused(
       limit: binding.name,
     },
   });
+}
+
+type Memo = { second: number; keyId: string; cost: number; decision: Decision };
+const refusalMemos = new WeakMap<object, Memo>();
+
+/**
+ * A refusal known locally. Under a flood of refused requests the same answer repeats: it is
+ * built once per refusal entry, key, cost and second (Retry-After counts whole seconds) and
+ * shared, so refusing costs almost nothing.
+ */
+function localRefusal(
+  known: { until: number; spec: LimitSpec; entry: object },
+  ids: Ids,
+  cost: number,
+  specs: LimitSpec[],
+  policyHeader: string,
+  now: number,
+): Decision {
+  const second = Math.floor(now / 1000);
+  const memo = refusalMemos.get(known.entry);
+  if (memo && memo.second === second && memo.keyId === ids.keyId && memo.cost === cost) return memo.decision;
+  const decision = refused(ids, cost, specs, localState(specs, known.spec, known.until, now), policyHeader);
+  refusalMemos.set(known.entry, { second, keyId: ids.keyId, cost, decision });
+  return decision;
 }
 
 /** A refusal known locally: the refused limit is reported as full, the others as unknown-but-fine. */

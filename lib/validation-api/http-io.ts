@@ -49,7 +49,16 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  const payload = JSON.stringify(body);
+  sendRaw(res, status, JSON.stringify(body), headers);
+}
+
+/** Sends an already serialized JSON body. */
+export function sendRaw(
+  res: ServerResponse,
+  status: number,
+  payload: string,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, {
     ...headers,
     "content-type": "application/json",

@@ -8,6 +8,19 @@ const KEY_FRESH_MS = 1_000;
 /** Unknown keys are remembered briefly so a flood of made-up keys costs one lookup each per second. */
 const MAX_KEYS = 100_000;
 
+function sameRecord(a: KeyRecord, b: KeyRecord): boolean {
+  return (
+    a.keyId === b.keyId &&
+    a.tenantId === b.tenantId &&
+    a.name === b.name &&
+    a.expiresAt === b.expiresAt &&
+    a.revokedAt === b.revokedAt &&
+    a.perMinute === b.perMinute &&
+    a.perHour === b.perHour &&
+    a.burst === b.burst
+  );
+}
+
 /**
  * In-process copies of key records and policy snapshots. The hot path reads them synchronously;
  * a stale entry is served while it is re-read in the background (stale-while-revalidate), so a
@@ -50,10 +63,22 @@ export class PolicyCache {
   }
 
   async fetchKey(hash: string): Promise<KeyRecord | null> {
-    const value = await this.source.getKeyRecord(hash);
-    if (this.keys.size >= MAX_KEYS) this.keys.clear();
+    const fetched = await this.source.getKeyRecord(hash);
+    const previous = this.keys.get(hash)?.value;
+    // An unchanged record keeps its object: work prepared for it (limit specs) stays valid.
+    const value = previous && fetched && sameRecord(previous, fetched) ? previous : fetched;
+    if (!previous && this.keys.size >= MAX_KEYS) this.evictOldest();
     this.keys.set(hash, { value, fetchedAt: this.now(), refreshing: false });
     return value;
+  }
+
+  /** Drops the first-cached tenth (Map order is insertion order), not everything at once. */
+  private evictOldest() {
+    let drop = Math.ceil(MAX_KEYS / 10);
+    for (const hash of this.keys.keys()) {
+      if (drop-- <= 0) break;
+      this.keys.delete(hash);
+    }
   }
 
   cachedPolicy(tenantId: string): PolicySnapshot | undefined {

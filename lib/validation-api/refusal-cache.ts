@@ -33,11 +33,11 @@ export class RefusalCache {
   }
 
   /** The earliest time all refusing specs allow this request again, or 0 when none is known. */
-  refusedUntil(specs: LimitSpec[], now: number): { until: number; spec: LimitSpec } | null {
+  refusedUntil(specs: LimitSpec[], now: number): { until: number; spec: LimitSpec; entry: object } | null {
     if (specs.length === 0) return null;
     const entries = this.byTenant.get(tenantOf(specs[0].key));
     if (!entries) return null;
-    let found: { until: number; spec: LimitSpec } | null = null;
+    let found: { until: number; spec: LimitSpec; entry: object } | null = null;
     for (const spec of specs) {
       const id = `${spec.key}|${spec.windowMs}`;
       const refusal = entries.get(id);
@@ -47,7 +47,7 @@ export class RefusalCache {
         continue;
       }
       if (spec.cost >= refusal.minCost && (!found || refusal.until > found.until))
-        found = { until: refusal.until, spec };
+        found = { until: refusal.until, spec, entry: refusal };
     }
     return found;
   }

@@ -6,7 +6,13 @@ import { checkRoute } from "./routes/check";
 import { forwardAuthRoute } from "./routes/forward-auth";
 import { keysSelfRoute } from "./routes/keys-self";
 
-type Route = (req: IncomingMessage, res: ServerResponse, ctx: ApiContext, url: URL) => Promise<void> | void;
+/** `query` is the raw query string (without "?"): only forward-auth reads it, so it is not parsed here. */
+type Route = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: ApiContext,
+  query: string,
+) => Promise<void> | void;
 
 const ROUTES: Record<string, Route> = {
   "POST /v1/check": checkRoute,
@@ -31,10 +37,12 @@ const ROUTES: Record<string, Route> = {
 /** The validation API: plain node:http, a table of routes, no framework on the hot path. */
 export function createValidationServer(ctx: ApiContext): Server {
   return createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://sluice");
-    const route = ROUTES[`${req.method} ${url.pathname}`];
+    const target = req.url ?? "/";
+    const mark = target.indexOf("?");
+    const pathname = mark === -1 ? target : target.slice(0, mark);
+    const route = ROUTES[`${req.method} ${pathname}`];
     if (!route) {
-      const known = Object.keys(ROUTES).some((r) => r.endsWith(` ${url.pathname}`));
+      const known = Object.keys(ROUTES).some((r) => r.endsWith(` ${pathname}`));
       return sendError(
         res,
         new HttpError(
@@ -43,12 +51,14 @@ export function createValidationServer(ctx: ApiContext): Server {
         ),
       );
     }
-    Promise.resolve(route(req, res, ctx, url)).catch((error: unknown) => {
-      if (res.headersSent) return res.destroy();
-      if (error instanceof HttpError) return sendError(res, error);
-      // Never echo request data (it may hold a key): log the error class and message only.
-      console.error("[validation-api]", (error as Error).name, (error as Error).message);
-      sendError(res, new HttpError("SERVICE_UNAVAILABLE"), { "Retry-After": "1" });
-    });
+    Promise.resolve(route(req, res, ctx, mark === -1 ? "" : target.slice(mark + 1))).catch(
+      (error: unknown) => {
+        if (res.headersSent) return res.destroy();
+        if (error instanceof HttpError) return sendError(res, error);
+        // Never echo request data (it may hold a key): log the error class and message only.
+        console.error("[validation-api]", (error as Error).name, (error as Error).message);
+        sendError(res, new HttpError("SERVICE_UNAVAILABLE"), { "Retry-After": "1" });
+      },
+    );
   });
 }

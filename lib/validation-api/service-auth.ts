@@ -15,11 +15,14 @@ export class ServiceAuth {
   constructor(private readonly source: PolicySource) {}
 
   async verify(token: string | null): Promise<boolean> {
-    if (!token || !hasValidChecksum(token, SERVICE_TOKEN_PREFIX)) return false;
-    const hash = hashKey(token);
-    const cached = this.cache.get(hash);
+    if (!token) return false;
+    // Keyed by the token itself: a service sends the same one on every request, so the checksum
+    // and hash are computed once per FRESH_MS, not per request.
+    const cached = this.cache.get(token);
     const now = Date.now();
     if (cached && now - cached.at < FRESH_MS) return cached.ok;
+    if (!hasValidChecksum(token, SERVICE_TOKEN_PREFIX)) return false;
+    const hash = hashKey(token);
     let ok: boolean;
     try {
       ok = (await this.source.getServiceToken(hash)) !== null;
@@ -28,7 +31,7 @@ export class ServiceAuth {
       return cached?.ok ?? false;
     }
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { ok, at: now });
+    this.cache.set(token, { ok, at: now });
     return ok;
   }
 }

@@ -17,7 +17,7 @@ async function timedCheck(api: Api, token: string, key: string) {
   return {
     ms: performance.now() - started,
     status: body.status as number,
-    degraded: response.headers.get("x-sluice-degraded"),
+    degraded: (body.headers?.["X-Sluice-Degraded"] as string | undefined) ?? null,
     body,
   };
 }

@@ -2,7 +2,11 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiContext } from "../api-context";
 import { parseCheckInput } from "../check-input";
 import { decide } from "../decide";
-import { bearer, HttpError, readJson, sendError, sendJson } from "../http-io";
+import type { Decision } from "../decision";
+import { bearer, HttpError, readJson, sendError, sendRaw } from "../http-io";
+
+/** Shared decisions (repeated local refusals) are serialized once. */
+const bodies = new WeakMap<Decision, string>();
 
 /** POST /v1/check — the platform's services ask about one request and copy the answer. */
 export async function checkRoute(req: IncomingMessage, res: ServerResponse, ctx: ApiContext) {
@@ -11,5 +15,11 @@ export async function checkRoute(req: IncomingMessage, res: ServerResponse, ctx:
   }
   const input = parseCheckInput(await readJson(req));
   const decision = await decide(input, ctx.deps);
-  sendJson(res, 200, decision, decision.headers);
+  // The headers to copy travel in the body (`decision.headers`); not also as HTTP headers.
+  let body = bodies.get(decision);
+  if (!body) {
+    body = JSON.stringify(decision);
+    bodies.set(decision, body);
+  }
+  sendRaw(res, 200, body);
 }

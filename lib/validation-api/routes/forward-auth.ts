@@ -10,10 +10,16 @@ import { bearer, clientIp, headerValue as header, sendJson } from "../http-io";
  * refusal itself. nginx's auth_request only passes 401 and 403 through, so with `?mode=nginx`
  * other refusals answer 403 and carry the real status in X-Sluice-Status for the gateway to map.
  */
-export async function forwardAuthRoute(req: IncomingMessage, res: ServerResponse, ctx: ApiContext, url: URL) {
+export async function forwardAuthRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: ApiContext,
+  query: string,
+) {
+  const params = new URLSearchParams(query);
   const method = (header(req, "x-forwarded-method") ?? "GET").toUpperCase();
   const origin = header(req, "origin");
-  const preflight = method === "OPTIONS" ? preflightOf(req, url, origin) : null;
+  const preflight = method === "OPTIONS" ? preflightOf(req, params, origin) : null;
   const decision = preflight
     ? await decidePreflight(preflight, { ...ctx.deps, tenants: ctx.preflightTenants })
     : await decide(
@@ -28,24 +34,29 @@ export async function forwardAuthRoute(req: IncomingMessage, res: ServerResponse
       );
   const headers: Record<string, string> = { ...decision.headers, "X-Sluice-Status": String(decision.status) };
   if (decision.allowed) {
+    headers["content-length"] = "0";
     res.writeHead(decision.status, headers);
     res.end();
     return;
   }
-  const nginx = url.searchParams.get("mode") === "nginx";
+  const nginx = params.get("mode") === "nginx";
   const status = nginx && decision.status !== 401 && decision.status !== 403 ? 403 : decision.status;
   if (nginx && decision.error) headers["X-Sluice-Error"] = JSON.stringify({ error: decision.error });
   sendJson(res, status, { error: decision.error }, headers);
 }
 
 /** A browser's CORS preflight: OPTIONS with Origin and Access-Control-Request-Method, no key. */
-function preflightOf(req: IncomingMessage, url: URL, origin: string | null): PreflightInput | null {
+function preflightOf(
+  req: IncomingMessage,
+  params: URLSearchParams,
+  origin: string | null,
+): PreflightInput | null {
   const requested = header(req, "access-control-request-method");
   if (!origin || !requested) return null;
   return {
     origin,
     method: requested,
     headers: header(req, "access-control-request-headers") || null,
-    tenantRef: url.searchParams.get("tenant"),
+    tenantRef: params.get("tenant"),
   };
 }
