@@ -3,8 +3,14 @@ import type { PolicySource } from "@/lib/policy/policy-source";
 
 type Entry<T> = { value: T | null; fetchedAt: number; refreshing: boolean };
 
-/** How long a key record is served before it is re-read in the background. */
-const KEY_FRESH_MS = 1_000;
+/**
+ * How long a key record is served before it is re-read in the background. Known keys can wait
+ * long: every change to a key also moves its tenant's policy version, which the sweep sees
+ * within a second even when pub/sub drops the announcement, and then drops the tenant's keys.
+ * Unknown keys are re-read sooner, so a key is usable soon after it is created.
+ */
+const KEY_FRESH_MS = 30_000;
+const UNKNOWN_KEY_FRESH_MS = 1_000;
 /** Unknown keys are remembered briefly so a flood of made-up keys costs one lookup each per second. */
 const MAX_KEYS = 100_000;
 
@@ -58,7 +64,8 @@ export class PolicyCache {
   cachedKey(hash: string): KeyRecord | null | undefined {
     const entry = this.keys.get(hash);
     if (!entry) return undefined;
-    if (!entry.refreshing && this.now() - entry.fetchedAt > KEY_FRESH_MS) this.refreshKey(hash, entry);
+    const freshFor = entry.value ? KEY_FRESH_MS : UNKNOWN_KEY_FRESH_MS;
+    if (!entry.refreshing && this.now() - entry.fetchedAt > freshFor) this.refreshKey(hash, entry);
     return entry.value;
   }
 
@@ -119,10 +126,16 @@ export class PolicyCache {
   private apply(change: PolicyChange) {
     if (change.kind === "key") this.keys.delete(change.hash);
     if (change.kind === "tenant") {
+      this.dropKeysOf(change.tenantId);
       const current = this.policies.get(change.tenantId);
       if (current && current.version < change.version) void this.fetchPolicy(change.tenantId).catch(() => {});
     }
     for (const listener of this.listeners) listener(change);
+  }
+
+  /** A tenant's policy moved: its keys may have been revoked, rotated or re-limited. */
+  private dropKeysOf(tenantId: string) {
+    for (const [hash, entry] of this.keys) if (entry.value?.tenantId === tenantId) this.keys.delete(hash);
   }
 
   /** Catches what pub/sub missed: re-reads any policy whose published version moved. */

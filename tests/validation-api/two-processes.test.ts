@@ -119,6 +119,31 @@ describe("two validation processes against one Redis", () => {
     }
   });
 
+  it("a revoked key is refused by both within 2 s even when every announcement is lost", async () => {
+    const seeded = await seedEnforcement({ label: "revoke-silent" });
+    try {
+      for (const api of apis) expect((await check(api, seeded.serviceToken, seeded.key)).status).toBe(200);
+      await tenantDb(seeded.tenant.id).$transaction(async (tx) => {
+        await tx.apiKey.updateMany({ data: { revokedAt: new Date() } });
+        await bumpPolicyVersion(tx, seeded.tenant.id);
+      });
+      const client = redis();
+      if (!client) throw new Error("REDIS_URL not set");
+      const silent = new Proxy(client, {
+        get: (target, prop, receiver) =>
+          prop === "publish" ? async () => 0 : Reflect.get(target, prop, receiver),
+      });
+      await publishTenantPolicy(seeded.tenant.id, silent);
+      const took = await untilBoth(
+        apis,
+        async (api) => (await check(api, seeded.serviceToken, seeded.key)).code === "KEY_REVOKED",
+      );
+      expect(took).toBeLessThan(2_000);
+    } finally {
+      await seeded.cleanup();
+    }
+  });
+
   it("a rotated key's old secret works during the grace period and not after", async () => {
     const seeded = await seedEnforcement({ label: "rotate" });
     try {
