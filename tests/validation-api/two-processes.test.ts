@@ -33,6 +33,17 @@ async function ownerContext(seeded: SeededEnforcement) {
   };
 }
 
+/** Publishes through a client whose PUBLISH does nothing: every announcement is lost. */
+async function publishWithAnnouncementsLost(tenantId: string) {
+  const client = redis();
+  if (!client) throw new Error("REDIS_URL not set");
+  const silent = new Proxy(client, {
+    get: (target, prop, receiver) =>
+      prop === "publish" ? async () => 0 : Reflect.get(target, prop, receiver),
+  });
+  await publishTenantPolicy(tenantId, silent);
+}
+
 /** Polls both processes until `done` holds for each; returns how long it took. */
 async function untilBoth(
   apis: ValidationApi[],
@@ -101,14 +112,7 @@ describe("two validation processes against one Redis", () => {
         await tx.tenant.update({ where: { id: seeded.tenant.id }, data: { status: "SUSPENDED" } });
         await bumpPolicyVersion(tx, seeded.tenant.id);
       });
-      // Publish with announcements dropped: a client whose PUBLISH does nothing.
-      const client = redis();
-      if (!client) throw new Error("REDIS_URL not set");
-      const silent = new Proxy(client, {
-        get: (target, prop, receiver) =>
-          prop === "publish" ? async () => 0 : Reflect.get(target, prop, receiver),
-      });
-      await publishTenantPolicy(seeded.tenant.id, silent);
+      await publishWithAnnouncementsLost(seeded.tenant.id);
       const took = await untilBoth(
         apis,
         async (api) => (await check(api, seeded.serviceToken, seeded.key)).code === "TENANT_SUSPENDED",
@@ -127,13 +131,7 @@ describe("two validation processes against one Redis", () => {
         await tx.apiKey.updateMany({ data: { revokedAt: new Date() } });
         await bumpPolicyVersion(tx, seeded.tenant.id);
       });
-      const client = redis();
-      if (!client) throw new Error("REDIS_URL not set");
-      const silent = new Proxy(client, {
-        get: (target, prop, receiver) =>
-          prop === "publish" ? async () => 0 : Reflect.get(target, prop, receiver),
-      });
-      await publishTenantPolicy(seeded.tenant.id, silent);
+      await publishWithAnnouncementsLost(seeded.tenant.id);
       const took = await untilBoth(
         apis,
         async (api) => (await check(api, seeded.serviceToken, seeded.key)).code === "KEY_REVOKED",
