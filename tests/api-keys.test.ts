@@ -1,7 +1,6 @@
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import type { AppError } from "@/lib/errors";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { hashKey, hasValidChecksum } from "@/lib/keys/key-format";
 import { markKeysUsed } from "@/lib/keys/mark-keys-used";
@@ -10,25 +9,11 @@ import { rotateApiKey } from "@/lib/keys/rotate-api-key";
 import type { KeyRecord } from "@/lib/policy/policy.types";
 import { keyRecordKey } from "@/lib/policy/redis-keys";
 import { REVOKED_RECORD_TTL_MS } from "@/lib/policy/write-key-records";
-import { MANAGERS, resolveTenant, type TenantContext } from "@/lib/tenancy/resolve-tenant";
-import { as, auditCount, createTenantWithOwner } from "./support/factories";
+import type { TenantContext } from "@/lib/tenancy/resolve-tenant";
+import { auditCount, ownerContext, refusal } from "./support/factories";
 import { forgetPublished, SHARED_REDIS_URL, testRedis, useRedisUrl } from "./support/shared-redis";
 
 const HOUR = 3_600_000;
-
-async function ownerContext(label: string): Promise<TenantContext> {
-  const { owner, tenant } = await createTenantWithOwner(label);
-  return as(owner.id, () => resolveTenant(tenant.slug, MANAGERS));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected a refusal");
-  return error as AppError;
-}
 
 describe("API keys", () => {
   let reader: Redis;

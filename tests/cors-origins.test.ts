@@ -6,26 +6,20 @@ import { listOrigins } from "@/lib/cors/list-origins";
 import { MAX_ORIGINS_PER_TENANT } from "@/lib/cors/origin.types";
 import { removeOrigin } from "@/lib/cors/remove-origin";
 import { db } from "@/lib/db";
-import type { AppError } from "@/lib/errors";
 import type { PolicySnapshot } from "@/lib/policy/policy.types";
 import { corsOriginKey, corsTenantSlugKey, policyKey } from "@/lib/policy/redis-keys";
-import { MANAGERS, resolveTenant, type TenantContext } from "@/lib/tenancy/resolve-tenant";
-import { addMember, as, auditCount, createTenantWithOwner, form, unique } from "./support/factories";
+import type { TenantContext } from "@/lib/tenancy/resolve-tenant";
+import {
+  addMember,
+  as,
+  auditCount,
+  createTenantWithOwner,
+  form,
+  ownerContext,
+  refusal,
+  unique,
+} from "./support/factories";
 import { forgetPublished, SHARED_REDIS_URL, testRedis, useRedisUrl } from "./support/shared-redis";
-
-async function ownerContext(label: string): Promise<TenantContext> {
-  const { owner, tenant } = await createTenantWithOwner(label);
-  return as(owner.id, () => resolveTenant(tenant.slug, MANAGERS));
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!error) throw new Error("expected a refusal");
-  return error as AppError;
-}
 
 describe("CORS origins", () => {
   let reader: Redis;

@@ -3,7 +3,9 @@ import type { Role } from "@/generated/prisma/client";
 import { signUp } from "@/lib/accounts/sign-up";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import type { AppError } from "@/lib/errors";
 import { type RequestIdentity, runAsRequest } from "@/lib/request-context";
+import { MANAGERS, resolveTenant, type TenantContext } from "@/lib/tenancy/resolve-tenant";
 
 export const TEST_PASSWORD = "correct-horse-battery";
 let cachedHash: Promise<string> | undefined;
@@ -59,4 +61,20 @@ export function form(fields: Record<string, string>): FormData {
 
 export function auditCount(tenantId: string) {
   return db().auditEvent.count({ where: { tenantId } });
+}
+
+/** A fresh tenant and its owner's context, as the services receive it. */
+export async function ownerContext(label: string): Promise<TenantContext> {
+  const { owner, tenant } = await createTenantWithOwner(label);
+  return as(owner.id, () => resolveTenant(tenant.slug, MANAGERS));
+}
+
+/** The AppError a service call was refused with; fails the test when it was not refused. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!error) throw new Error("expected a refusal");
+  return error as AppError;
 }
