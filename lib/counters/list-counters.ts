@@ -43,6 +43,7 @@ export async function listCounters(ctx: TenantContext) {
     });
   };
   const poolRows: CounterRow[] = [];
+  let poolListed = false; // every key's specs include the pool: list it once
   groups.push({ title: "Tenant pool (points, all keys)", keyId: null, rows: poolRows });
   for (const key of keys) {
     const rows: CounterRow[] = [];
@@ -50,7 +51,8 @@ export async function listCounters(ctx: TenantContext) {
     const { specs: keySpecs } = buildSpecs(policy, key, null, null, multiplier);
     for (const spec of keySpecs) {
       if (spec.name === "tenant") {
-        if (poolRows.length === 0) add(poolRows, spec, "Pool points", { kind: "pool" });
+        if (!poolListed) add(poolRows, spec, "Pool points", { kind: "pool" });
+        poolListed = true;
         continue;
       }
       add(rows, spec, spec.name === "burst" ? "Burst" : "Requests", { kind: "key", keyId: key.keyId });
