@@ -39,8 +39,14 @@ export function machineBusyMs(): number {
   );
 }
 
-/** This process's CPU time so far (the load generator), in ms. */
+/**
+ * The load generator's CPU time so far, in ms: this process and its finished children (each wrk
+ * run). The servers are children too, but count only once stopped, after the last measurement.
+ */
 export function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const childrenTicks = Number(fields[13]) + Number(fields[14]); // cutime, cstime
+  return (user + system) / 1000 + childrenTicks * MS_PER_TICK;
 }

@@ -15,7 +15,6 @@ export const SCENARIOS = {
   ours: "Sluice /v1/check, 1 process",
   ours2: "Sluice /v1/check, VALIDATION_WORKERS=2",
   over: "Sluice, 1 process, 90 % over limit",
-  halfBurst: "Sluice, 1 process, half max rps, autocannon bursts",
   half: "Sluice, 1 process, half max rps, evenly paced",
 } as const;
 
@@ -64,12 +63,6 @@ const RATIOS: Ratio[] = [
     value: (r) => r.half?.p99 ?? Number.NaN,
     unit: "",
     target: 5,
-  },
-  {
-    label: "p99 at half max rps, autocannon overallRate (ms)",
-    uses: ["halfBurst"],
-    value: (r) => r.halfBurst?.p99 ?? Number.NaN,
-    unit: "",
   },
   rpsRatio("ours, 2 workers / bare", "ours2", "bare"),
   rpsRatio("ours, 2 workers / 1 process", "ours2", "ours"),

@@ -14,7 +14,7 @@ import {
   publishBenchData,
 } from "./bench-data";
 import { machineBusyMs, ownCpuMs, processGroupCpuMs, redisCpuMs } from "./cpu-usage";
-import { type LoadResult, runLoad } from "./load";
+import { assertWrkInstalled, type LoadResult, runLoad } from "./load";
 import { runPaced } from "./paced-load";
 import { formatReport, type Measurement, type Round, SCENARIOS, type ScenarioId } from "./report";
 import { type Server, startBareServer, startOurApi, startRlfServer } from "./servers";
@@ -36,6 +36,7 @@ type Scenario = { id: ScenarioId; url: string; server: Server; bodies: string[];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function main() {
+  assertWrkInstalled();
   const redis = new Redis(REDIS_URL);
   const data = createBenchData();
   const scratch = await mkdtemp(path.join(tmpdir(), "sluice-bench-"));
@@ -93,26 +94,29 @@ async function main() {
       const results: Round = {};
       // Rotate the order each round, so drift (thermal, other tenants of the box) spreads evenly.
       const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length] as Scenario);
-      for (const scenario of order) results[scenario.id] = await measure(scenario, redis, data, round);
-      // Half of the maximum this round measured, as autocannon paces it and evenly.
+      for (const scenario of order) results[scenario.id] = await measure(scenario, redis, data, round, scratch);
+      // Half of the maximum this round measured, evenly paced.
       const rate = Math.round((results.ours?.rps ?? 0) / 2);
-      const halfBurst: Scenario = { ...oursAdmitted, id: "halfBurst" };
-      results.halfBurst = await measure(halfBurst, redis, data, round, { overallRate: rate });
-      results.half = await measure({ ...oursAdmitted, id: "half" }, redis, data, round, { paced: rate });
+      results.half = await measure({ ...oursAdmitted, id: "half" }, redis, data, round, scratch, rate);
       rounds.push(results);
     }
     const header =
       `Sluice validation API benchmark: ${ROUNDS} rounds × ${SECONDS} s (+${WARMUP_SECONDS} s warm-up), ` +
-      `${CONNECTIONS} connections, autocannon, Redis ${REDIS_URL}; medians`;
+      `${CONNECTIONS} connections, wrk, Redis ${REDIS_URL}; medians`;
     process.stdout.write(`\n${formatReport(rounds, header)}\n\n`);
   } finally {
     await cleanup();
   }
 }
 
-type Pace = { overallRate?: number; paced?: number };
-
-async function measure(scenario: Scenario, redis: Redis, data: BenchData, round: number, pace: Pace = {}) {
+async function measure(
+  scenario: Scenario,
+  redis: Redis,
+  data: BenchData,
+  round: number,
+  scratchDir: string,
+  paced?: number,
+) {
   const load = {
     url: scenario.url,
     headers: scenario.token ? { authorization: `Bearer ${scenario.token}` } : ({} as Record<string, string>),
@@ -120,9 +124,7 @@ async function measure(scenario: Scenario, redis: Redis, data: BenchData, round:
     connections: CONNECTIONS,
   };
   const run = (seconds: number): Promise<LoadResult> =>
-    pace.paced
-      ? runPaced({ ...load, seconds, rate: pace.paced })
-      : runLoad({ ...load, seconds, overallRate: pace.overallRate });
+    paced ? runPaced({ ...load, seconds, rate: paced }) : runLoad({ ...load, seconds, scratchDir });
   await run(WARMUP_SECONDS);
   // Every measured run starts from empty counters, so later rounds do not meet longer logs.
   await deleteMatching(redis, counterPatterns(data));
@@ -146,10 +148,9 @@ async function measure(scenario: Scenario, redis: Redis, data: BenchData, round:
     generatorCpuUs: perRequest(own),
     otherBusyPercent: (100 * Math.max(0, other)) / ((performance.now() - before.at) * availableParallelism()),
   };
-  const rate = pace.paced ?? pace.overallRate;
   log(
     `round ${round + 1}/${ROUNDS}  ${SCENARIOS[scenario.id].padEnd(50)} ${Math.round(result.rps).toLocaleString("en-US").padStart(7)} rps` +
-      `  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms${rate ? `  (rate ${rate}/s)` : ""}` +
+      `  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms${paced ? `  (rate ${paced}/s)` : ""}` +
       `  other ${measurement.otherBusyPercent.toFixed(0)} %` +
       (result.errors + result.non2xx ? `  ${result.errors} errors, ${result.non2xx} non-2xx` : ""),
   );

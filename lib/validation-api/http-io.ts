@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { endAtEndOfTurn } from "./end-of-turn";
 import { type ErrorBody, errorBody, REFUSAL_STATUS, type RefusalCode } from "./errors";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -52,7 +53,7 @@ export function sendJson(
   sendRaw(res, status, JSON.stringify(body), headers);
 }
 
-/** Sends an already serialized JSON body. */
+/** Sends an already serialized JSON body (written with the turn's other answers). */
 export function sendRaw(
   res: ServerResponse,
   status: number,
@@ -64,7 +65,7 @@ export function sendRaw(
     "content-type": "application/json",
     "content-length": Buffer.byteLength(payload),
   });
-  res.end(payload);
+  endAtEndOfTurn(res, payload);
 }
 
 export function sendError(res: ServerResponse, error: HttpError, headers: Record<string, string> = {}) {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiContext } from "../api-context";
 import { decide } from "../decide";
 import { decidePreflight, type PreflightInput } from "../decide-preflight";
+import { endAtEndOfTurn } from "../end-of-turn";
 import { bearer, clientIp, headerValue as header, sendJson } from "../http-io";
 
 /**
@@ -36,7 +37,7 @@ export async function forwardAuthRoute(
   if (decision.allowed) {
     headers["content-length"] = "0";
     res.writeHead(decision.status, headers);
-    res.end();
+    endAtEndOfTurn(res, "");
     return;
   }
   const nginx = params.get("mode") === "nginx";
