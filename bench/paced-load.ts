@@ -1,11 +1,14 @@
-// An open-loop load at a steady rate, for latency below saturation. autocannon's `overallRate`
-// is a per-second budget: every connection sends its share back to back as soon as the second
-// starts and then idles, so the server sees full-speed bursts and the latency is that of
-// saturation. Here requests leave evenly spaced, whatever the answers do.
-import { Agent, request } from "node:http";
+// An open-loop load at a steady rate, for latency below saturation: requests leave evenly spaced
+// whatever the answers do (Debian's wrk has no rate option; wrk2 is not packaged). Written on
+// raw sockets with pre-built requests (HTTP/1.1, keep-alive, pipelined when a connection is
+// still busy): node:http's client spent ~125 µs per request here, a quarter of the machine at
+// the rates measured, which then showed up as the server's latency.
+import { connect, type Socket } from "node:net";
 import type { LoadResult } from "./load";
 
 const TICK_MS = 1;
+const HEADER_END = Buffer.from("\r\n\r\n");
+const CONTENT_LENGTH = /\r\ncontent-length:\s*(\d+)/i;
 
 export type PacedOptions = {
   url: string;
@@ -14,79 +17,97 @@ export type PacedOptions = {
   seconds: number;
   /** Requests per second. */
   rate: number;
-  /** Open connections at most. */
+  /** Connections the requests are spread over, in turn. */
   connections: number;
 };
 
-export function runPaced(options: PacedOptions): Promise<LoadResult> {
-  const { bodies, rate, seconds } = options;
-  const url = new URL(options.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
-  const latencies: number[] = [];
-  let sent = 0;
-  let settled = 0;
-  let errors = 0;
-  let non2xx = 0;
-  const total = Math.round(rate * seconds);
-  const start = performance.now();
+type Connection = { socket: Socket; sentAt: number[]; buffer: Buffer };
 
-  return new Promise((resolve) => {
-    const finish = () => {
-      if (settled < total) return;
-      agent.destroy();
-      const sorted = Float64Array.from(latencies).sort();
-      const at = (p: number) =>
-        sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-      const elapsed = (performance.now() - start) / 1000;
-      resolve({
-        rps: latencies.length / elapsed,
-        p50: at(50),
-        p99: at(99),
-        responses: latencies.length,
-        errors,
-        non2xx,
-      });
-    };
-    const send = (index: number) => {
-      // From the moment it is written: the pacing timer's own jitter (about a millisecond) must
-      // not count. With as many connections as the load generator uses, none waits for a socket.
-      const sentAt = performance.now();
-      const body = bodies[index % bodies.length] as string;
-      const req = request(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          method: "POST",
-          headers: {
-            ...options.headers,
-            "content-type": "application/json",
-            "content-length": Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            if (res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300) {
-              latencies.push(performance.now() - sentAt);
-            } else non2xx++;
-            settled++;
-            finish();
-          });
-        },
-      );
-      req.on("error", () => {
-        errors++;
-        settled++;
-        finish();
-      });
-      req.end(body);
-    };
-    const timer = setInterval(() => {
-      const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
-      while (sent < due) send(sent++);
-      if (sent >= total) clearInterval(timer);
-    }, TICK_MS);
+function buildRequests(url: URL, headers: Record<string, string>, bodies: string[]): Buffer[] {
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
+  return bodies.map((body) =>
+    Buffer.from(
+      `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\n${extra}` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    ),
+  );
+}
+
+export async function runPaced(options: PacedOptions): Promise<LoadResult> {
+  const { rate, seconds } = options;
+  const url = new URL(options.url);
+  const requests = buildRequests(url, options.headers, options.bodies);
+  const total = Math.round(rate * seconds);
+  const latencies = new Float64Array(total);
+  let answered = 0;
+  let non2xx = 0;
+  let errors = 0;
+
+  const connections: Connection[] = await Promise.all(
+    Array.from(
+      { length: options.connections },
+      () =>
+        new Promise<Connection>((resolve, reject) => {
+          const socket = connect(Number(url.port), url.hostname, () => resolve(conn));
+          const conn: Connection = { socket, sentAt: [], buffer: Buffer.alloc(0) };
+          socket.setNoDelay(true);
+          socket.once("error", reject);
+        }),
+    ),
+  );
+
+  let settle: () => void = () => {};
+  const allAnswered = new Promise<void>((resolve) => {
+    settle = resolve;
   });
+  const onAnswer = (conn: Connection, status: number) => {
+    const sentAt = conn.sentAt.shift() as number;
+    if (status >= 200 && status < 300) latencies[answered++] = performance.now() - sentAt;
+    else non2xx++;
+    if (answered + non2xx + errors >= total) settle();
+  };
+  for (const conn of connections) {
+    conn.socket.on("error", () => {
+      errors += conn.sentAt.length;
+      conn.sentAt = [];
+      if (answered + non2xx + errors >= total) settle();
+    });
+    conn.socket.on("data", (chunk: Buffer) => {
+      conn.buffer = conn.buffer.length ? Buffer.concat([conn.buffer, chunk]) : chunk;
+      for (;;) {
+        const end = conn.buffer.indexOf(HEADER_END);
+        if (end === -1) return;
+        const head = conn.buffer.toString("latin1", 0, end);
+        const length = Number(CONTENT_LENGTH.exec(head)?.[1] ?? 0);
+        const size = end + HEADER_END.length + length;
+        if (conn.buffer.length < size) return;
+        onAnswer(conn, Number(head.slice(9, 12)));
+        conn.buffer = conn.buffer.subarray(size);
+      }
+    });
+  }
+
+  const start = performance.now();
+  let sent = 0;
+  const timer = setInterval(() => {
+    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate));
+    const now = performance.now();
+    for (; sent < due; sent++) {
+      const conn = connections[sent % connections.length] as Connection;
+      conn.sentAt.push(now);
+      conn.socket.write(requests[sent % requests.length] as Buffer);
+    }
+    if (sent >= total) clearInterval(timer);
+  }, TICK_MS);
+
+  await Promise.race([allAnswered, new Promise((resolve) => setTimeout(resolve, (seconds + 10) * 1000))]);
+  clearInterval(timer);
+  const elapsed = (performance.now() - start) / 1000;
+  for (const conn of connections) conn.socket.destroy();
+  const sorted = latencies.slice(0, answered).sort();
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  return { rps: answered / elapsed, p50: at(50), p99: at(99), responses: answered, errors, non2xx };
 }

@@ -94,7 +94,8 @@ async function main() {
       const results: Round = {};
       // Rotate the order each round, so drift (thermal, other tenants of the box) spreads evenly.
       const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length] as Scenario);
-      for (const scenario of order) results[scenario.id] = await measure(scenario, redis, data, round, scratch);
+      for (const scenario of order)
+        results[scenario.id] = await measure(scenario, redis, data, round, scratch);
       // Half of the maximum this round measured, evenly paced.
       const rate = Math.round((results.ours?.rps ?? 0) / 2);
       results.half = await measure({ ...oursAdmitted, id: "half" }, redis, data, round, scratch, rate);

@@ -48,6 +48,8 @@ export async function bootstrap(
     if (change.kind === "tenant" || change.kind === "counters") refusals.forgetTenant(change.tenantId);
   });
   cache.start();
+  const refusalSweep = setInterval(() => refusals.sweep(Date.now()), 10_000);
+  refusalSweep.unref();
   const usage = new UsageReporter(redis);
   usage.start();
   const ctx: ApiContext = {
@@ -72,6 +74,7 @@ export async function bootstrap(
     mode: redis ? "redis" : "embedded",
     close: async () => {
       cache.stop();
+      clearInterval(refusalSweep);
       await usage.stop();
       await source.close();
       redis?.disconnect();

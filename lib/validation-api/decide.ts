@@ -5,6 +5,7 @@ import { activeMultiplier } from "./build-specs";
 import { allowedOrigin, corsHeaders, originNotAllowed } from "./cors-headers";
 import { type Decision, refusal } from "./decision";
 import { checkInvalidKeyAttempt } from "./invalid-keys";
+import { localRefusal } from "./local-refusal";
 import type { PolicyCache } from "./policy-cache";
 import { bindingState, rateLimitHeaders } from "./rate-limit-headers";
 import type { RefusalCache } from "./refusal-cache";
@@ -106,7 +107,11 @@ async function enforce(
   }
 
   const known = deps.refusals.refusedUntil(specs, now);
-  if (known) return localRefusal(known, ids, cost, specs, policyHeader, now);
+  if (known) {
+    const build = (at: number) =>
+      refused(ids, cost, specs, localState(specs, known.spec, known.until, at), policyHeader);
+    return localRefusal(specs, known, now, build);
+  }
 
   const outcome = await runCheck(specs, policy, deps, now);
   if (outcome === "unavailable") return UNAVAILABLE();
@@ -148,7 +153,7 @@ function toDecision(
   }
   for (const name of result.refusedBy) {
     const spec = specs.find((s) => s.name === name);
-    if (spec) deps.refusals.remember(spec, result.retryAt);
+    if (spec) deps.refusals.remember(spec, result.retryAt, result.now);
   }
   return refused(ids, cost, specs, result, policyHeader);
 }
@@ -202,30 +207,6 @@ function refused(
       limit: binding.name,
     },
   });
-}
-
-type Memo = { second: number; keyId: string; cost: number; decision: Decision };
-const refusalMemos = new WeakMap<object, Memo>();
-
-/**
- * A refusal known locally. Under a flood of refused requests the same answer repeats: it is
- * built once per refusal entry, key, cost and second (Retry-After counts whole seconds) and
- * shared, so refusing costs almost nothing.
- */
-function localRefusal(
-  known: { until: number; spec: LimitSpec; entry: object },
-  ids: Ids,
-  cost: number,
-  specs: LimitSpec[],
-  policyHeader: string,
-  now: number,
-): Decision {
-  const second = Math.floor(now / 1000);
-  const memo = refusalMemos.get(known.entry);
-  if (memo && memo.second === second && memo.keyId === ids.keyId && memo.cost === cost) return memo.decision;
-  const decision = refused(ids, cost, specs, localState(specs, known.spec, known.until, now), policyHeader);
-  refusalMemos.set(known.entry, { second, keyId: ids.keyId, cost, decision });
-  return decision;
 }
 
 /** A refusal known locally: the refused limit is reported as full, the others as unknown-but-fine. */

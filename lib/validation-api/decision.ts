@@ -36,3 +36,22 @@ export function refusal(
     error: errorBody(code, error),
   };
 }
+
+const serialized = new WeakMap<Decision, string>();
+
+/** The decision as JSON, serialized once per decision object (shared decisions repeat). */
+export function decisionJson(decision: Decision): string {
+  let json = serialized.get(decision);
+  if (json === undefined) {
+    json = JSON.stringify(decision);
+    serialized.set(decision, json);
+  }
+  return json;
+}
+
+/** A decision parsed from JSON that is already at hand: the route need not serialize it again. */
+export function decisionFromJson(json: string): Decision {
+  const decision = JSON.parse(json) as Decision;
+  serialized.set(decision, json);
+  return decision;
+}

@@ -1,6 +1,7 @@
 import type { LimitSpec } from "@/lib/limiter/types";
 
-type Refusal = { until: number; minCost: number; max: number; windowMs: number };
+/** A limit known to be exhausted until `until`, for requests costing at least `minCost`. */
+export type KnownRefusal = { windowMs: number; until: number; minCost: number; max: number };
 
 /** The tenant id inside a log key's `{tenant}` hash tag. */
 function tenantOf(logKey: string): string {
@@ -10,49 +11,62 @@ function tenantOf(logKey: string): string {
 /**
  * Remembers limits known to be exhausted until a given time, so the process can refuse a
  * request without asking Redis. A refusal for cost c also covers costs above c. A policy change
- * or a counter clear of the tenant forgets its refusals at once.
+ * or a counter clear of the tenant forgets its refusals at once. Looked up by the spec's log key
+ * (a string the spec already holds: nothing is built per request), then by window.
  */
 export class RefusalCache {
-  private readonly byTenant = new Map<string, Map<string, Refusal>>();
+  private readonly byLogKey = new Map<string, KnownRefusal[]>();
 
-  remember(spec: LimitSpec, until: number) {
-    const tenant = tenantOf(spec.key);
-    let entries = this.byTenant.get(tenant);
-    if (!entries) {
-      entries = new Map();
-      this.byTenant.set(tenant, entries);
+  remember(spec: LimitSpec, until: number, now: number) {
+    let windows = this.byLogKey.get(spec.key);
+    if (!windows) {
+      windows = [];
+      this.byLogKey.set(spec.key, windows);
     }
-    const id = `${spec.key}|${spec.windowMs}`;
-    const existing = entries.get(id);
-    entries.set(id, {
-      until: Math.max(until, existing?.until ?? 0),
-      minCost: Math.min(spec.cost, existing?.minCost ?? spec.cost),
-      max: spec.max,
-      windowMs: spec.windowMs,
-    });
+    const existing = windows.find((w) => w.windowMs === spec.windowMs);
+    if (!existing) {
+      windows.push({ windowMs: spec.windowMs, until, minCost: spec.cost, max: spec.max });
+      return;
+    }
+    // An ended refusal, or one for another max (a changed policy), says nothing any more.
+    const live = existing.until > now && existing.max === spec.max;
+    existing.until = live ? Math.max(until, existing.until) : until;
+    existing.minCost = live ? Math.min(spec.cost, existing.minCost) : spec.cost;
+    existing.max = spec.max;
   }
 
-  /** The earliest time all refusing specs allow this request again, or 0 when none is known. */
-  refusedUntil(specs: LimitSpec[], now: number): { until: number; spec: LimitSpec; entry: object } | null {
-    if (specs.length === 0) return null;
-    const entries = this.byTenant.get(tenantOf(specs[0].key));
-    if (!entries) return null;
-    let found: { until: number; spec: LimitSpec; entry: object } | null = null;
+  /** The refusal that lasts longest among the specs, or null when none is known. */
+  refusedUntil(
+    specs: LimitSpec[],
+    now: number,
+  ): { until: number; spec: LimitSpec; entry: KnownRefusal } | null {
+    let found: { until: number; spec: LimitSpec; entry: KnownRefusal } | null = null;
     for (const spec of specs) {
-      const id = `${spec.key}|${spec.windowMs}`;
-      const refusal = entries.get(id);
-      if (!refusal) continue;
-      if (refusal.until <= now || refusal.max !== spec.max) {
-        entries.delete(id);
-        continue;
+      const windows = this.byLogKey.get(spec.key);
+      if (!windows) continue;
+      for (const entry of windows) {
+        if (entry.windowMs !== spec.windowMs) continue;
+        if (entry.until <= now || entry.max !== spec.max) continue;
+        if (spec.cost >= entry.minCost && (!found || entry.until > found.until))
+          found = { until: entry.until, spec, entry };
       }
-      if (spec.cost >= refusal.minCost && (!found || refusal.until > found.until))
-        found = { until: refusal.until, spec, entry: refusal };
     }
     return found;
   }
 
   forgetTenant(tenantId: string) {
-    this.byTenant.delete(tenantId);
+    // Rare (a policy change or a counter clear): a scan of what is remembered is fine.
+    for (const logKey of this.byLogKey.keys()) {
+      if (tenantOf(logKey) === tenantId) this.byLogKey.delete(logKey);
+    }
+  }
+
+  /** Drops refusals that have ended (called periodically, so the map does not grow). */
+  sweep(now: number) {
+    for (const [logKey, windows] of this.byLogKey) {
+      const live = windows.filter((w) => w.until > now);
+      if (live.length === 0) this.byLogKey.delete(logKey);
+      else if (live.length !== windows.length) this.byLogKey.set(logKey, live);
+    }
   }
 }

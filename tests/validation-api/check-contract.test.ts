@@ -97,6 +97,25 @@ describe("POST /v1/check contract", () => {
     });
   });
 
+  it("a refusal known in process (no Redis call) answers like the one Redis decided", async () => {
+    const { secret } = await tenant.addKey();
+    for (let i = 0; i < 3; i++) await check(request(secret));
+    const fromRedis = await (await check(request(secret))).json();
+    const local = await (await check(request(secret))).json();
+    expect(local).toEqual({
+      ...fromRedis,
+      retryAfter: expect.any(Number),
+      headers: {
+        ...fromRedis.headers,
+        "Retry-After": String(local.retryAfter),
+        RateLimit: `"key_minute";r=0;t=${local.retryAfter}`,
+      },
+      error: { ...fromRedis.error, message: expect.any(String), retry_after: local.retryAfter },
+    });
+    expect(Math.abs(local.retryAfter - fromRedis.retryAfter)).toBeLessThanOrEqual(1);
+    expect(local.error.message).toBe(`Request quota exhausted. Retry after ${local.retryAfter} s.`);
+  });
+
   it("401: invalid, revoked and expired keys each say why", async () => {
     const { secret, record } = await tenant.addKey();
     const mangled = `${secret.slice(0, -1)}${secret.endsWith("a") ? "b" : "a"}`;

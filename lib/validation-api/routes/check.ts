@@ -2,11 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApiContext } from "../api-context";
 import { parseCheckInput } from "../check-input";
 import { decide } from "../decide";
-import type { Decision } from "../decision";
+import { decisionJson } from "../decision";
 import { bearer, HttpError, readJson, sendError, sendRaw } from "../http-io";
-
-/** Shared decisions (repeated local refusals) are serialized once. */
-const bodies = new WeakMap<Decision, string>();
 
 /** POST /v1/check — the platform's services ask about one request and copy the answer. */
 export async function checkRoute(req: IncomingMessage, res: ServerResponse, ctx: ApiContext) {
@@ -16,10 +13,5 @@ export async function checkRoute(req: IncomingMessage, res: ServerResponse, ctx:
   const input = parseCheckInput(await readJson(req));
   const decision = await decide(input, ctx.deps);
   // The headers to copy travel in the body (`decision.headers`); not also as HTTP headers.
-  let body = bodies.get(decision);
-  if (!body) {
-    body = JSON.stringify(decision);
-    bodies.set(decision, body);
-  }
-  sendRaw(res, 200, body);
+  sendRaw(res, 200, decisionJson(decision));
 }
