@@ -4,6 +4,7 @@ import { RedisLimiterStore } from "@/lib/limiter/redis-store";
 import type { LimiterStore } from "@/lib/limiter/types";
 import type { PolicySource } from "@/lib/policy/policy-source";
 import type { ApiContext } from "./api-context";
+import { withCoalescedWrites } from "./coalesced-store";
 import type { ValidationConfig } from "./config";
 import { connectRedis } from "./connect-redis";
 import { PolicyCache } from "./policy-cache";
@@ -32,7 +33,7 @@ export async function bootstrap(
   if (redis) {
     redis.on("error", () => {}); // outages are handled per request; don't crash or spam
     source = new RedisPolicySource(redis);
-    store = new RedisLimiterStore(redis);
+    store = withCoalescedWrites(new RedisLimiterStore(redis), redis);
     ping = async () => {
       await (redis as Redis | Cluster).ping();
     };
