@@ -12,6 +12,7 @@ export type Measurement = LoadResult & {
 export const SCENARIOS = {
   bare: "bare node:http, fixed JSON",
   rlf: "node:http + rate-limiter-flexible (4 consume)",
+  floor: "node:http + one EVALSHA of our script, no more",
   ours: "Sluice /v1/check, 1 process",
   ours2: "Sluice /v1/check, VALIDATION_WORKERS=2",
   over: "Sluice, 1 process, 90 % over limit",
@@ -55,6 +56,8 @@ const rpsRatio = (label: string, a: ScenarioId, b: ScenarioId, target?: number):
 
 const RATIOS: Ratio[] = [
   rpsRatio("ours / bare", "ours", "bare", 0.4),
+  rpsRatio("one EVALSHA, no more / bare (the premise of 0.4)", "floor", "bare"),
+  rpsRatio("ours / one EVALSHA, no more", "ours", "floor"),
   rpsRatio("ours / rate-limiter-flexible", "ours", "rlf", 2),
   rpsRatio("90 % over limit / all admitted", "over", "ours", 1.5),
   {

@@ -17,7 +17,7 @@ import { machineBusyMs, ownCpuMs, processGroupCpuMs, redisCpuMs } from "./cpu-us
 import { assertWrkInstalled, type LoadResult, runLoad } from "./load";
 import { runPaced } from "./paced-load";
 import { formatReport, type Measurement, type Round, SCENARIOS, type ScenarioId } from "./report";
-import { type Server, startBareServer, startOurApi, startRlfServer } from "./servers";
+import { type Server, startBareServer, startEvalshaServer, startOurApi, startRlfServer } from "./servers";
 import { verifyAllAdmitted, verifyOverLimit } from "./verify-decisions";
 
 const setting = (name: string, fallback: number) => {
@@ -66,7 +66,9 @@ async function main() {
     );
     await publishBenchData(redis, data);
     const bare = await started(startBareServer());
-    const rlf = await started(startRlfServer(data, REDIS_URL, path.join(scratch, "rlf-data.json")));
+    const rlfData = path.join(scratch, "rlf-data.json");
+    const rlf = await started(startRlfServer(data, REDIS_URL, rlfData));
+    const floor = await started(startEvalshaServer(REDIS_URL, rlfData));
     const ours = await started(startOurApi(REDIS_URL, 1));
     const ours2 = await started(startOurApi(REDIS_URL, 2));
 
@@ -85,6 +87,7 @@ async function main() {
     const scenarios: Scenario[] = [
       { id: "bare", url: check(bare), server: bare, bodies: admitted, token: "" },
       { id: "rlf", url: check(rlf), server: rlf, bodies: admitted, token: "" },
+      { id: "floor", url: check(floor), server: floor, bodies: admitted, token: "" },
       oursAdmitted,
       { id: "ours2", url: check(ours2), server: ours2, bodies: admitted, token },
       { id: "over", url: check(ours), server: ours, bodies: data.overLimitBodies, token },

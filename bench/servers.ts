@@ -48,6 +48,12 @@ export async function startRlfServer(data: BenchData, redisUrl: string, dataFile
   return startScript("rate-limiter-flexible", "bench/rlf-server.ts", env, "/healthz");
 }
 
+/** One EVALSHA of our script per request and nothing else: the floor of our design. */
+export function startEvalshaServer(redisUrl: string, dataFile: string): Promise<Server> {
+  const env = { REDIS_URL: redisUrl, BENCH_RLF_DATA: dataFile };
+  return startScript("one EVALSHA", "bench/evalsha-server.ts", env, "/healthz");
+}
+
 /** `scripts/validation-api.ts` itself, as production runs it. */
 export function startOurApi(redisUrl: string, workers: number): Promise<Server> {
   return startScript(
