@@ -16,11 +16,22 @@ function Meter({ used, limit }: { used: number | null; limit: number }) {
       <div className="h-2 w-32 overflow-hidden rounded bg-slate-200" aria-hidden="true">
         <div className={`h-full ${colour}`} style={{ width: `${share * 100}%` }} />
       </div>
-      <span className="text-sm tabular-nums" data-testid="counter-usage">
+      <span className="whitespace-nowrap text-sm tabular-nums" data-testid="counter-usage">
         {used ?? "—"} / {limit}
       </span>
     </div>
   );
+}
+
+/** A key's per-minute, per-hour and burst limits count one log: clearing one clears the three. */
+function clearQuestion(group: string, label: string, kind: string): string {
+  const what =
+    kind === "pool"
+      ? "the tenant pool"
+      : kind === "key"
+        ? `the requests of ${group} (per minute, per hour and burst: one log)`
+        : `${label} for ${group}`;
+  return `Clear ${what}? Requests it refused are admitted again.`;
 }
 
 export default async function CountersPage({ params }: { params: Promise<{ slug: string }> }) {
@@ -47,7 +58,12 @@ export default async function CountersPage({ params }: { params: Promise<{ slug:
       </div>
       {groups.map((group) => (
         <Card key={group.title} title={group.title}>
-          <table className="w-full text-left text-sm">
+          <table className="w-full table-fixed text-left text-sm">
+            <colgroup>
+              <col className="w-2/5" />
+              <col className="w-1/4" />
+              <col />
+            </colgroup>
             <tbody className="divide-y divide-slate-100">
               {group.rows.map((row) => (
                 <tr
@@ -67,7 +83,7 @@ export default async function CountersPage({ params }: { params: Promise<{ slug:
                         action={clearCounterAction}
                         fields={{ tenant: slug, target: JSON.stringify(row.target) }}
                         label="Clear counter"
-                        question={`Clear ${row.target.kind === "pool" ? "the tenant pool" : `${group.title}: ${row.label}`}? Requests it refused are admitted again.`}
+                        question={clearQuestion(group.title, row.label, row.target.kind)}
                       />
                     ) : null}
                   </td>
