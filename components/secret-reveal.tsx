@@ -1,9 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 
 /** Shows a new secret once, with a copy button and a warning that it will not be shown again. */
-export function SecretReveal({ label, secret }: { label: string; secret: string }) {
+export function SecretReveal({
+  label,
+  secret,
+  children,
+}: {
+  label: string;
+  secret: string;
+  /** Anything to show with the secret (how to try it). */
+  children?: ReactNode;
+}) {
   const [copied, setCopied] = useState(false);
   return (
     <div role="status" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-4">
@@ -26,6 +35,7 @@ export function SecretReveal({ label, secret }: { label: string; secret: string 
       <p className="text-sm text-amber-900">
         Copy it now and keep it somewhere safe: Sluice stores only a hash and cannot show it again.
       </p>
+      {children}
     </div>
   );
 }

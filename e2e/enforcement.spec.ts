@@ -17,6 +17,9 @@ test("create a key, hit its limit through /v1/check, clear the counter in the br
   const secret = (await page.getByTestId("new-secret").textContent()) ?? "";
   expect(secret).toMatch(/^sk_live_/);
   await expect(page.getByText("cannot show it again")).toBeVisible();
+  // The new key comes with a terminal loop that needs no documentation to try it.
+  await expect(page.getByTestId("try-key-loop")).toContainText(`Bearer ${secret}`);
+  await expect(page.getByTestId("try-key-loop")).toContainText("/v1/forward-auth");
 
   const first = await eventually(
     () => check(token, secret),

@@ -7,16 +7,48 @@ import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { createKeyAction } from "./actions";
 
+/** A terminal loop that shows the key admitted, then refused with 429 once over its limit. */
+function TryKeyLoop({ secret, forwardAuthUrl }: { secret: string; forwardAuthUrl: string }) {
+  const loop =
+    `for i in $(seq 1 12); do curl -s -o /dev/null -w '%{http_code} remaining=%header{x-ratelimit-remaining} retry-after=%header{retry-after}\\n' ` +
+    `-H "Authorization: Bearer ${secret}" -H 'X-Forwarded-Uri: /api/v1/items' ${forwardAuthUrl}; done`;
+  return (
+    <div className="space-y-1">
+      <p className="text-sm text-amber-900">
+        Try it from a terminal: the first requests are admitted (200), then the key&apos;s burst is spent and
+        the answer is 429 with Retry-After.
+      </p>
+      <pre
+        data-testid="try-key-loop"
+        className="overflow-x-auto rounded bg-white px-2 py-1 font-mono text-xs whitespace-pre-wrap break-all"
+      >
+        {loop}
+      </pre>
+    </div>
+  );
+}
+
 type Bounds = { perMinute: number; perHour: number; burst: number };
 
-export function CreateKeyForm({ tenant, bounds }: { tenant: string; bounds: Bounds }) {
+export function CreateKeyForm({
+  tenant,
+  bounds,
+  forwardAuthUrl,
+}: {
+  tenant: string;
+  bounds: Bounds;
+  /** Where a gateway asks about a request: the new key's "try it" loop calls it. */
+  forwardAuthUrl: string;
+}) {
   const [state, action] = useActionState(createKeyAction, undefined);
   const errors = state?.fieldErrors ?? {};
   const values = state?.ok ? {} : (state?.values ?? {});
   return (
     <div className="space-y-4">
       {state?.ok && state.data?.secret ? (
-        <SecretReveal label={`Secret of "${state.data.name}"`} secret={state.data.secret} />
+        <SecretReveal label={`Secret of "${state.data.name}"`} secret={state.data.secret}>
+          <TryKeyLoop secret={state.data.secret} forwardAuthUrl={forwardAuthUrl} />
+        </SecretReveal>
       ) : null}
       <form
         action={action}

@@ -38,6 +38,7 @@ export default async function KeysPage({ params }: { params: Promise<{ slug: str
           <CreateKeyForm
             tenant={slug}
             bounds={{ perMinute: limits.keyPerMinute, perHour: limits.keyPerHour, burst: limits.keyBurst }}
+            forwardAuthUrl={`${validationApiUrl()}/v1/forward-auth`}
           />
         </Card>
       ) : null}
