@@ -1,10 +1,10 @@
 import type { Cluster, Redis } from "ioredis";
 import { MemoryLimiterStore } from "@/lib/limiter/memory-store";
 import { RedisLimiterStore } from "@/lib/limiter/redis-store";
+import { ScriptPipe } from "@/lib/limiter/script-pipe";
 import type { LimiterStore } from "@/lib/limiter/types";
 import type { PolicySource } from "@/lib/policy/policy-source";
 import type { ApiContext } from "./api-context";
-import { withCoalescedWrites } from "./coalesced-store";
 import type { ValidationConfig } from "./config";
 import { connectRedis } from "./connect-redis";
 import { PolicyCache } from "./policy-cache";
@@ -30,12 +30,23 @@ export async function bootstrap(
   let source: PolicySource;
   let store: LimiterStore;
   let ping: () => Promise<void>;
+  let pipe: ScriptPipe | null = null;
   if (redis) {
     redis.on("error", () => {}); // outages are handled per request; don't crash or spam
     source = new RedisPolicySource(redis);
-    store = withCoalescedWrites(new RedisLimiterStore(redis), redis);
+    // Checks go through a lean pipelined connection of our own where the URL allows it.
+    const checks =
+      env.REDIS_URL && !env.REDIS_CLUSTER_NODES
+        ? ScriptPipe.fromUrl(env.REDIS_URL, config.redisTimeoutMs)
+        : null;
+    pipe = checks;
+    store = new RedisLimiterStore(
+      redis,
+      checks ? { checkRunner: (...call) => checks.runScript(...call) } : {},
+    );
     ping = async () => {
       await (redis as Redis | Cluster).ping();
+      if (checks && !checks.isReady) throw new Error("limiter connection is not ready");
     };
   } else {
     const { PostgresPolicySource } = await import("@/lib/policy/postgres-policy-source");
@@ -78,6 +89,7 @@ export async function bootstrap(
       clearInterval(refusalSweep);
       await usage.stop();
       await source.close();
+      pipe?.close();
       redis?.disconnect();
     },
   };

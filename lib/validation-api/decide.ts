@@ -107,11 +107,11 @@ async function enforce(
   }
 
   const known = deps.refusals.refusedUntil(specs, now);
-  if (known) {
-    const build = (at: number) =>
-      refused(ids, cost, specs, localState(specs, known.spec, known.until, at), policyHeader);
-    return localRefusal(specs, known, now, build);
-  }
+  // An inline builder: tsx names every `const f = () => …` with a call per request.
+  if (known)
+    return localRefusal(specs, known, now, (at) =>
+      refused(ids, cost, specs, localState(specs, known.spec, known.until, at), policyHeader),
+    );
 
   const outcome = await runCheck(specs, policy, deps, now);
   if (outcome === "unavailable") return UNAVAILABLE();

@@ -7,7 +7,7 @@ import type { ServerResponse } from "node:http";
  * request spends 90 µs per request writing as it goes, 68 µs batching; bench/README.md). So
  * the answers of one event-loop turn are written together when the turn ends (setImmediate runs
  * right after the poll phase): at low load a turn holds one request and nothing waits. Commands
- * to Redis are grouped differently (coalesced-store.ts).
+ * to Redis are grouped differently (lib/limiter/script-pipe.ts).
  */
 let pendingResponses: { res: ServerResponse; payload: string }[] = [];
 
