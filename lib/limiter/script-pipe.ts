@@ -87,12 +87,7 @@ export class ScriptPipe {
       return Promise.reject(new Error("limiter connection is not ready"));
     }
     return new Promise((resolve, reject) => {
-      this.pending.push({
-        resolve: (value) => (value instanceof RespError ? reject(value) : resolve(value)),
-        reject,
-        sentAt: Date.now(),
-        abandoned: false,
-      });
+      this.pending.push({ resolve, reject, sentAt: Date.now(), abandoned: false });
       this.outgoing.push(encodeCommand(parts));
       if (this.outgoing.length >= COMMANDS_PER_WRITE) this.flush();
       else if (!this.flushScheduled) {
@@ -154,7 +149,9 @@ export class ScriptPipe {
         socket.destroy();
         return;
       }
-      if (!waiting.abandoned) waiting.resolve(reply);
+      if (waiting.abandoned) continue;
+      if (reply instanceof RespError) waiting.reject(reply);
+      else waiting.resolve(reply);
     }
   }
 
