@@ -12,6 +12,11 @@ export type LoadOptions = {
   bodies: string[];
   seconds: number;
   connections: number;
+  /**
+   * Requests per second to aim for, below saturation: each connection then waits a random
+   * time (mean connections / rate) after an answer. Unset: as fast as the server answers.
+   */
+  rate?: number;
 };
 
 export type LoadResult = {
@@ -48,7 +53,14 @@ function bodyFile(bodies: string[], dir: string): string {
 export function runLoad(options: LoadOptions & { scratchDir: string }): Promise<LoadResult> {
   const token = (options.headers.authorization ?? "").replace(/^Bearer /, "");
   const args = ["-t1", `-c${options.connections}`, `-d${options.seconds}s`, "-s", WRK_SCRIPT, options.url];
-  const env = { ...process.env, WRK_BODIES: bodyFile(options.bodies, options.scratchDir), WRK_TOKEN: token };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WRK_BODIES: bodyFile(options.bodies, options.scratchDir),
+    WRK_TOKEN: token,
+  };
+  // Each connection's period is its pause plus the answer's latency (about a millisecond).
+  if (options.rate)
+    env.WRK_DELAY_MS = String(Math.max(1, Math.round((options.connections * 1000) / options.rate) - 1));
   return new Promise((resolve, reject) => {
     const child = spawn("wrk", args, { env, stdio: ["ignore", "pipe", "inherit"] });
     let output = "";

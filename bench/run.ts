@@ -15,7 +15,6 @@ import {
 } from "./bench-data";
 import { machineBusyMs, ownCpuMs, processGroupCpuMs, redisCpuMs } from "./cpu-usage";
 import { assertWrkInstalled, type LoadResult, runLoad } from "./load";
-import { runPaced } from "./paced-load";
 import { formatReport, type Measurement, type Round, SCENARIOS, type ScenarioId } from "./report";
 import { type Server, startBareServer, startEvalshaServer, startOurApi, startRlfServer } from "./servers";
 import { verifyAllAdmitted, verifyOverLimit } from "./verify-decisions";
@@ -99,7 +98,7 @@ async function main() {
       const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length] as Scenario);
       for (const scenario of order)
         results[scenario.id] = await measure(scenario, redis, data, round, scratch);
-      // Half of the maximum this round measured, evenly paced.
+      // Half of the maximum this round measured, paced (see load.ts).
       const rate = Math.round((results.ours?.rps ?? 0) / 2);
       results.half = await measure({ ...oursAdmitted, id: "half" }, redis, data, round, scratch, rate);
       rounds.push(results);
@@ -128,7 +127,7 @@ async function measure(
     connections: CONNECTIONS,
   };
   const run = (seconds: number): Promise<LoadResult> =>
-    paced ? runPaced({ ...load, seconds, rate: paced }) : runLoad({ ...load, seconds, scratchDir });
+    runLoad({ ...load, seconds, scratchDir, rate: paced });
   await run(WARMUP_SECONDS);
   // Every measured run starts from empty counters, so later rounds do not meet longer logs.
   await deleteMatching(redis, counterPatterns(data));
@@ -154,7 +153,7 @@ async function measure(
   };
   log(
     `round ${round + 1}/${ROUNDS}  ${SCENARIOS[scenario.id].padEnd(50)} ${Math.round(result.rps).toLocaleString("en-US").padStart(7)} rps` +
-      `  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms${paced ? `  (rate ${paced}/s)` : ""}` +
+      `  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms${paced ? `  (aimed at ${paced}/s)` : ""}` +
       `  other ${measurement.otherBusyPercent.toFixed(0)} %` +
       (result.errors + result.non2xx ? `  ${result.errors} errors, ${result.non2xx} non-2xx` : ""),
   );

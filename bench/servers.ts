@@ -3,6 +3,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { hashKey } from "@/lib/keys/key-format";
+import { VALIDATION_API_NODE_FLAGS } from "@/lib/validation-api/config";
 import { freePort } from "@/tests/support/private-redis";
 import { answersOk, type ChildService, startChildService } from "@/tests/support/validation-api-process";
 import { type BenchData, ENDPOINTS } from "./bench-data";
@@ -13,7 +14,12 @@ const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 export type Server = { url: string; groupId: number; stop(): Promise<void> };
 
-async function startScript(name: string, script: string, env: Record<string, string>, readyPath: string) {
+async function startScript(
+  name: string,
+  script: string | string[],
+  env: Record<string, string>,
+  readyPath: string,
+) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const workers = Number(env.VALIDATION_WORKERS ?? 1);
@@ -21,7 +27,7 @@ async function startScript(name: string, script: string, env: Record<string, str
   const service: ChildService = await startChildService({
     name,
     command: TSX,
-    args: [script],
+    args: typeof script === "string" ? [script] : script,
     env: { ...process.env, ...env, PORT: String(port), VALIDATION_API_PORT: String(port) },
     // With node:cluster, fresh connections take turns: every worker must have answered.
     ready: async () => {
@@ -58,7 +64,7 @@ export function startEvalshaServer(redisUrl: string, dataFile: string): Promise<
 export function startOurApi(redisUrl: string, workers: number): Promise<Server> {
   return startScript(
     `validation API ×${workers}`,
-    "scripts/validation-api.ts",
+    [...VALIDATION_API_NODE_FLAGS, "scripts/validation-api.ts"],
     { REDIS_URL: redisUrl, VALIDATION_WORKERS: String(workers) },
     "/readyz",
   );

@@ -17,6 +17,7 @@ import { readOrCreateSecret } from "@/lib/dev/secrets";
 import { waitForHttpOk, waitForTcp } from "@/lib/dev/wait";
 import { closeRedis } from "@/lib/redis";
 import { describeSeed, planSeed, runSeed } from "@/lib/seed/seed";
+import { VALIDATION_API_NODE_FLAGS } from "@/lib/validation-api/config";
 
 const HEALTH_PATH = "/api/health"; // what "the web is up" means
 const READY_TIMEOUT_MS = 60_000;
@@ -139,7 +140,7 @@ async function main(): Promise<void> {
     {
       name: "api",
       command: "node_modules/.bin/tsx",
-      args: ["scripts/validation-api.ts"],
+      args: [...VALIDATION_API_NODE_FLAGS, "scripts/validation-api.ts"],
       env: appEnv,
       readyUrl: `${apiUrl}/healthz`,
       listens: [{ host: HOST, port: Number(apiPort) }],

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { request } from "node:http";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { VALIDATION_API_NODE_FLAGS } from "@/lib/validation-api/config";
 import { freePort } from "./private-redis";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -131,7 +132,7 @@ export async function startValidationApi(
   const service = await startChildService({
     name: "validation API",
     command: TSX,
-    args: ["scripts/validation-api.ts"],
+    args: [...VALIDATION_API_NODE_FLAGS, "scripts/validation-api.ts"],
     env,
     ready: async () => {
       streak = (await answersOk(url + probe)) ? streak + 1 : 0;
