@@ -10,7 +10,7 @@ describe("validation API configuration", () => {
   });
 
   it("refuses a malformed number instead of guessing", () => {
-    expect(() => readConfig({ VALIDATION_API_PORT: "80a" } as NodeJS.ProcessEnv)).toThrow("VALIDATION_API_PORT");
-    expect(readConfig({} as NodeJS.ProcessEnv).redisTimeoutMs).toBe(150);
+    expect(() => readConfig({ NODE_ENV: "test", VALIDATION_API_PORT: "80a" })).toThrow("VALIDATION_API_PORT");
+    expect(readConfig({ NODE_ENV: "test" }).redisTimeoutMs).toBe(150);
   });
 });
