@@ -16,7 +16,7 @@ export const SCENARIOS = {
   ours: "Sluice /v1/check, 1 process",
   ours2: "Sluice /v1/check, VALIDATION_WORKERS=2",
   over: "Sluice, 1 process, 90 % over limit",
-  half: "Sluice, 1 process, half max rps, evenly paced",
+  half: "Sluice, 1 process, about half max rps, paced",
 } as const;
 
 export type ScenarioId = keyof typeof SCENARIOS;
@@ -61,7 +61,7 @@ const RATIOS: Ratio[] = [
   rpsRatio("ours / rate-limiter-flexible", "ours", "rlf", 2),
   rpsRatio("90 % over limit / all admitted", "over", "ours", 1.5),
   {
-    label: "p99 at half max rps, evenly paced (ms)",
+    label: "p99 at about half max rps, paced (ms)",
     uses: ["half"],
     value: (r) => r.half?.p99 ?? Number.NaN,
     unit: "",
