@@ -21,7 +21,7 @@ export type ValidationConfig = ReturnType<typeof readConfig>;
 /**
  * Node flags the validation API runs with (V8 refuses them at run time and in NODE_OPTIONS,
  * so every launcher passes them). With one GC thread, V8 stops competing with Redis and the
- * gateway for this machine's two cores: measured, ~10 % less CPU per check and a p99 at half
- * load of 5–6 ms instead of 8–10 (bench/README.md).
+ * gateway for this machine's two cores: ~8 % less CPU per check in 4 of 5 A/B pairs at full
+ * load; on the paced p99 the effect was not consistent (bench/README.md).
  */
 export const VALIDATION_API_NODE_FLAGS = ["--single-threaded-gc"];
