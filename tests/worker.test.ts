@@ -91,8 +91,11 @@ describe("worker", () => {
         return record?.revokedAt != null;
       }, 5000);
       expect(tookMs).toBeLessThan(2500);
-      const tenant = await db().tenant.findUniqueOrThrow({ where: { id: ctx.tenant.id } });
-      expect(tenant.publishedVersion).toBe(tenant.policyVersion);
+      // The worker records the published version in Postgres just after writing Redis.
+      await waitFor(async () => {
+        const tenant = await db().tenant.findUniqueOrThrow({ where: { id: ctx.tenant.id } });
+        return tenant.publishedVersion === tenant.policyVersion;
+      }, 2000);
     } finally {
       stop.abort();
       await loop; // returns once aborted
