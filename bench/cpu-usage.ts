@@ -4,6 +4,9 @@ import type { Redis } from "ioredis";
 
 const MS_PER_TICK = 10; // USER_HZ is 100 on Linux (`getconf CLK_TCK`)
 
+/** The fields of /proc/<pid>/stat after "(comm)": state ppid pgrp … (utime is [11]). */
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+
 /** utime + stime, in ms, of every live process in the group (tsx + node, a cluster's workers). */
 export function processGroupCpuMs(groupId: number): number {
   let ticks = 0;
@@ -15,8 +18,7 @@ export function processGroupCpuMs(groupId: number): number {
     } catch {
       continue; // exited meanwhile
     }
-    // Fields after "(comm)": state ppid pgrp … utime is the 12th, stime the 13th.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const fields = statFields(stat); // [2] pgrp, [11] utime, [12] stime
     if (Number(fields[2]) !== groupId) continue;
     ticks += Number(fields[11]) + Number(fields[12]);
   }
@@ -45,8 +47,7 @@ export function machineBusyMs(): number {
  */
 export function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
-  const stat = readFileSync("/proc/self/stat", "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = statFields(readFileSync("/proc/self/stat", "utf8"));
   const childrenTicks = Number(fields[13]) + Number(fields[14]); // cutime, cstime
   return (user + system) / 1000 + childrenTicks * MS_PER_TICK;
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type Evaluation, NUMBERS_PER_SPEC, toCheckResult } from "./check-result";
 import { CLEAR_LOGS_SCRIPT } from "./clear-logs.lua";
-import { defineScript, type LuaScript, type RedisClient, runScript } from "./script-runner";
+import { defineScript, type RedisClient, runScript, type ScriptClient } from "./script-runner";
 import { SLIDING_WINDOW_SCRIPT } from "./sliding-window.lua";
 import { assertSharedHashTag, groupSpecsByKey } from "./spec-groups";
 import type { CheckResult, LimiterStore, LimitSpec } from "./types";
@@ -17,17 +17,11 @@ const PROCESS_ID = randomBytes(6).toString("base64url");
 let checks = 0;
 const nextRequestId = () => PROCESS_ID + (checks++).toString(36);
 
-export type ScriptRunner = (
-  script: LuaScript,
-  keys: readonly string[],
-  args: readonly (string | number)[],
-) => Promise<unknown>;
-
 export type RedisLimiterStoreOptions = {
   /** Quit the client on close(). Off by default: whoever created the client closes it. */
   quitOnClose?: boolean;
   /** Runs the checks' script instead of the client (the validation API's ScriptPipe). */
-  checkRunner?: ScriptRunner;
+  checkClient?: ScriptClient;
 };
 
 /** The shared limiter: every check is one EVALSHA on the node owning the tenant's slot. */
@@ -63,10 +57,8 @@ export class RedisLimiterStore implements LimiterStore {
   private async evaluate(specs: LimitSpec[], consume: boolean): Promise<CheckResult> {
     const { groups, keys, tail } = planOf(specs);
     const args: (string | number)[] = [consume ? 1 : 0, consume ? nextRequestId() : "", ...tail];
-    const run = consume && this.options.checkRunner;
-    const reply = await (run
-      ? run(slidingWindow, keys, args)
-      : runScript(this.redis, slidingWindow, keys, args));
+    const client = (consume && this.options.checkClient) || this.redis;
+    const reply = await runScript(client, slidingWindow, keys, args);
     return toCheckResult(specs, groups, parseEvaluation(reply, specs.length), consume);
   }
 }

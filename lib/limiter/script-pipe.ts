@@ -1,6 +1,5 @@
 import { connect, type Socket } from "node:net";
 import { encodeCommand, RespError, RespProtocolError, RespReader, type RespValue } from "./resp";
-import type { LuaScript } from "./script-runner";
 
 export type ScriptPipeOptions = {
   host: string;
@@ -66,14 +65,13 @@ export class ScriptPipe {
     return this.ready;
   }
 
-  /** EVALSHA, and on NOSCRIPT one EVAL (nothing ran, so the retry cannot double-count). */
-  async runScript(script: LuaScript, keys: readonly string[], args: readonly (string | number)[]) {
-    try {
-      return await this.send(["EVALSHA", script.sha1, keys.length, ...keys, ...args]);
-    } catch (error) {
-      if (!(error instanceof RespError) || !error.message.startsWith("NOSCRIPT")) throw error;
-      return this.send(["EVAL", script.lua, keys.length, ...keys, ...args]);
-    }
+  // The two commands runScript() needs (script-runner.ts), with ioredis's argument order.
+  evalsha(sha1: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<RespValue> {
+    return this.send(["EVALSHA", sha1, numKeys, ...keysAndArgs]);
+  }
+
+  eval(lua: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<RespValue> {
+    return this.send(["EVAL", lua, numKeys, ...keysAndArgs]);
   }
 
   close() {

@@ -3,6 +3,12 @@ import type { Cluster, Redis } from "ioredis";
 
 export type RedisClient = Redis | Cluster;
 
+/** What running a script takes: an ioredis client, or the validation API's ScriptPipe. */
+export type ScriptClient = {
+  evalsha(sha1: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
+  eval(lua: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
+};
+
 export type LuaScript = { readonly lua: string; readonly sha1: string };
 
 export const sha1Of = (lua: string): string => createHash("sha1").update(lua).digest("hex");
@@ -19,7 +25,7 @@ const isNoScript = (error: unknown): boolean =>
  * the client could reach any node. NOSCRIPT means nothing ran, so the retry cannot double-count.
  */
 export async function runScript(
-  redis: RedisClient,
+  redis: RedisClient | ScriptClient,
   script: LuaScript,
   keys: readonly string[],
   args: readonly (string | number)[],

@@ -40,10 +40,7 @@ export async function bootstrap(
         ? ScriptPipe.fromUrl(env.REDIS_URL, config.redisTimeoutMs)
         : null;
     pipe = checks;
-    store = new RedisLimiterStore(
-      redis,
-      checks ? { checkRunner: (...call) => checks.runScript(...call) } : {},
-    );
+    store = new RedisLimiterStore(redis, checks ? { checkClient: checks } : {});
     ping = async () => {
       await (redis as Redis | Cluster).ping();
       if (checks && !checks.isReady) throw new Error("limiter connection is not ready");

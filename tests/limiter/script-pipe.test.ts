@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScriptPipe } from "@/lib/limiter/script-pipe";
-import { defineScript } from "@/lib/limiter/script-runner";
+import { defineScript, runScript } from "@/lib/limiter/script-runner";
 import { startPrivateRedis } from "../support/private-redis";
 
 const ECHO = defineScript("return {tonumber(ARGV[1]) * 2, redis.call('INCR', KEYS[1])}");
@@ -29,9 +29,9 @@ describe("ScriptPipe (the validation API's connection for limiter checks)", () =
 
   it("runs a script never loaded (NOSCRIPT, then EVAL), then by its SHA, and keeps replies in order", async () => {
     await redis.script("FLUSH");
-    expect(await pipe.runScript(ECHO, ["{t}:n"], [21])).toEqual([42, 1]);
+    expect(await runScript(pipe, ECHO, ["{t}:n"], [21])).toEqual([42, 1]);
     const replies = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => pipe.runScript(ECHO, ["{t}:n"], [i])),
+      Array.from({ length: 50 }, (_, i) => runScript(pipe, ECHO, ["{t}:n"], [i])),
     );
     expect(replies.map((r) => (r as number[])[0])).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
     expect(replies.map((r) => (r as number[])[1]).sort((a, b) => a - b)).toEqual(
@@ -41,7 +41,7 @@ describe("ScriptPipe (the validation API's connection for limiter checks)", () =
 
   it("rejects a script error as an error", async () => {
     const broken = defineScript("return redis.call('NOSUCHCOMMAND')");
-    await expect(pipe.runScript(broken, ["{t}:x"], [])).rejects.toThrow(
+    await expect(runScript(pipe, broken, ["{t}:x"], [])).rejects.toThrow(
       /Unknown Redis command|unknown command/i,
     );
   });
@@ -49,20 +49,20 @@ describe("ScriptPipe (the validation API's connection for limiter checks)", () =
   it("fails a command within its timeout while Redis is frozen, and drops the late reply", async () => {
     server.signal("SIGSTOP");
     const started = Date.now();
-    const frozen = pipe.runScript(ECHO, ["{t}:late"], [1]);
+    const frozen = runScript(pipe, ECHO, ["{t}:late"], [1]);
     await expect(frozen).rejects.toThrow("timed out");
     expect(Date.now() - started).toBeLessThan(500); // 150 ms and a sweep tick, with room for a busy CI
     server.signal("SIGCONT");
     // The late reply to the frozen call is dropped: the next caller gets its own answer.
-    expect(await pipe.runScript(ECHO, ["{t}:late"], [5])).toEqual([10, 2]);
+    expect(await runScript(pipe, ECHO, ["{t}:late"], [5])).toEqual([10, 2]);
   });
 
   it("fails at once while disconnected and reconnects by itself after a restart", async () => {
     server.signal("SIGKILL");
     await waitFor(() => !pipe.isReady);
-    await expect(pipe.runScript(ECHO, ["{t}:r"], [1])).rejects.toThrow("not ready");
+    await expect(runScript(pipe, ECHO, ["{t}:r"], [1])).rejects.toThrow("not ready");
     await server.restart();
     await waitFor(() => pipe.isReady);
-    expect(await pipe.runScript(ECHO, ["{t}:r"], [3])).toEqual([6, 1]);
+    expect(await runScript(pipe, ECHO, ["{t}:r"], [3])).toEqual([6, 1]);
   });
 });
