@@ -1,4 +1,5 @@
 import type { Tenant } from "@/generated/prisma/client";
+import { addOrigin } from "@/lib/cors/add-origin";
 import { db } from "@/lib/db";
 import { createApiKey } from "@/lib/keys/create-api-key";
 import { hashKey } from "@/lib/keys/key-format";
@@ -36,6 +37,8 @@ export type SeedEnforcementOptions = {
   /** Tenant overrides of its plan (e.g. `{ keyPerMinute: 5 }` for a fast 429). */
   limits?: TenantLimits;
   endpointRules?: EndpointRuleInput[];
+  /** CORS origins, added through the dashboard's service. */
+  origins?: string[];
 };
 
 export type SeededEnforcement = {
@@ -61,6 +64,7 @@ export async function seedEnforcement(options: SeedEnforcementOptions = {}): Pro
   const ctx = await as(owner.id, () => resolveTenant(tenant.slug, ["OWNER"]));
   const { key, secret } = await as(owner.id, () => createApiKey(ctx, { name: "Gateway test integration" }));
   const { token, secret: serviceToken } = await createServiceToken(unique("tests"));
+  for (const origin of options.origins ?? []) await as(owner.id, () => addOrigin(ctx, { origin }));
 
   const rules = options.endpointRules ?? [];
   if (options.limits || rules.length) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectDb } from "@/lib/db";
 import { generateKey } from "@/lib/keys/key-format";
 import { closeRedis } from "@/lib/redis";
+import { unique } from "../../support/factories";
 import { freePort } from "../../support/private-redis";
 import {
   LOCAL_REDIS_URL,
@@ -49,11 +50,25 @@ export function describeGatewayContract(name: string, startGateway: StartGateway
       cleanups.push(seeded.cleanup);
       return seeded.key;
     };
-    const call = (key: string | null, pathAndQuery: string, method = "GET") =>
+    const call = (
+      key: string | null,
+      pathAndQuery: string,
+      method = "GET",
+      headers: Record<string, string> = {},
+    ) =>
       fetch(`${gateway?.url}${pathAndQuery}`, {
         method,
-        headers: key ? { authorization: `Bearer ${key}` } : {},
+        headers: key ? { ...headers, authorization: `Bearer ${key}` } : headers,
         body: method === "GET" ? undefined : JSON.stringify({ report: "weekly" }),
+      });
+    const preflight = (origin: string, pathAndQuery: string) =>
+      fetch(`${gateway?.url}${pathAndQuery}`, {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "authorization, content-type",
+        },
       });
     const reachedApp = (key: string) => app.seen.filter((r) => r.headers.authorization === `Bearer ${key}`);
 
@@ -122,6 +137,45 @@ export function describeGatewayContract(name: string, startGateway: StartGateway
       // The rule is for POST only: a GET of the same path is still admitted.
       expect((await call(key, "/v1/reports/42")).status).toBe(200);
       expect(reachedApp(key)).toHaveLength(2);
+    });
+
+    it("answers a browser's preflight with Sluice's CORS answer, without the app", async () => {
+      const origin = `https://${unique("spa")}.example.com`;
+      await seed({ origins: [origin] });
+      const before = app.seen.length;
+      const allowed = await preflight(origin, "/v1/reports/42");
+      expect(allowed.status).toBe(204);
+      expect(allowed.headers.get("access-control-allow-origin")).toBe(origin);
+      expect(allowed.headers.get("access-control-allow-methods")).toBe("POST");
+      expect(allowed.headers.get("access-control-allow-headers")).toBe("authorization, content-type");
+      expect(allowed.headers.get("access-control-allow-credentials")).toBe("true");
+
+      const unlisted = await preflight(`${origin}.evil.example`, "/v1/reports/42");
+      expect(unlisted.status).toBe(403);
+      expect(unlisted.headers.get("access-control-allow-origin")).toBeNull();
+      expect(((await unlisted.json()) as ErrorBody).error.code).toBe("ORIGIN_NOT_ALLOWED");
+      expect(app.seen.length).toBe(before);
+    });
+
+    it("lets a browser of an allowed origin read the app's answer and a 429, headers included", async () => {
+      const origin = `https://${unique("spa")}.example.com`;
+      const key = await seed({ limits: { keyPerMinute: 1 }, origins: [origin] });
+      const admitted = await call(key, "/v1/items", "GET", { origin });
+      expect(admitted.status).toBe(200);
+      expect(admitted.headers.get("access-control-allow-origin")).toBe(origin);
+      expect(admitted.headers.get("access-control-allow-credentials")).toBe("true");
+      expect(admitted.headers.get("access-control-expose-headers")).toContain("Retry-After");
+      expect(admitted.headers.get("vary")).toContain("Origin");
+
+      const refused = await call(key, "/v1/items", "GET", { origin });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("access-control-allow-origin")).toBe(origin);
+      expect(refused.headers.get("access-control-expose-headers")).toContain("Retry-After");
+
+      const unlisted = await call(key, "/v1/items", "GET", { origin: "https://evil.example" });
+      expect(unlisted.status).toBe(403);
+      expect(unlisted.headers.get("access-control-allow-origin")).toBeNull();
+      expect(reachedApp(key)).toHaveLength(1);
     });
   });
 }
