@@ -10,6 +10,7 @@ import {
   seedEnforcement,
 } from "../../support/seed-enforcement";
 import { startValidationApi, type ValidationApi } from "../../support/validation-api-process";
+import { launchBrowser, openPageOnOrigin } from "./browser-page";
 import { type DemoUpstream, startDemoUpstream } from "./demo-upstream";
 import type { Gateway, StartGateway } from "./gateway-process";
 
@@ -177,5 +178,25 @@ export function describeGatewayContract(name: string, startGateway: StartGateway
       expect(unlisted.headers.get("access-control-allow-origin")).toBeNull();
       expect(reachedApp(key)).toHaveLength(1);
     });
+
+    it("in Chromium, a page of an allowed origin reads the app's answer, then the 429 and its Retry-After", async () => {
+      const browser = await launchBrowser();
+      cleanups.push(() => browser.close());
+      const allowedPage = await openPageOnOrigin(browser);
+      const otherPage = await openPageOnOrigin(browser);
+      cleanups.push(allowedPage.close, otherPage.close);
+      const key = await seed({ limits: { keyPerMinute: 1 }, origins: [allowedPage.origin] });
+      const url = `${gateway?.url}/v1/items`;
+
+      expect(await allowedPage.fetchWithKey(url, key)).toMatchObject({ status: 200, remaining: "0" });
+      const refused = await allowedPage.fetchWithKey(url, key);
+      expect(refused).toMatchObject({ status: 429, retryAfter: expect.stringMatching(/^\d+$/) });
+      expect(JSON.parse((refused as { body: string }).body).error.code).toBe("RATE_LIMIT_EXCEEDED");
+      // Another origin: the browser itself refuses to hand the page any answer.
+      expect(await otherPage.fetchWithKey(url, key)).toEqual({
+        failed: expect.stringContaining("Failed to fetch"),
+      });
+      expect(reachedApp(key).map((r) => r.method)).toEqual(["GET"]);
+    }, 60_000);
   });
 }
