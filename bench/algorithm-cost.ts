@@ -6,8 +6,9 @@
 //   npx tsx bench/algorithm-cost.ts      (REDIS_URL, BENCH_ROUNDS = 5, BENCH_CHECKS = 100000)
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
+import { defineScript, type LuaScript } from "@/lib/limiter/script-runner";
 import { SLIDING_WINDOW_SCRIPT } from "@/lib/limiter/sliding-window.lua";
-import { deleteMatching } from "./bench-data";
+import { deleteMatching, random } from "./bench-data";
 import { redisCpuMs } from "./cpu-usage";
 import { GCRA_REFERENCE_SCRIPT } from "./gcra-reference.lua";
 
@@ -21,11 +22,11 @@ const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
 const run = randomBytes(4).toString("hex");
 
 type Check = { tag: string; key: number; cost: number };
-type Algorithm = { name: string; sha: string; args(check: Check, id: number): (string | number)[] };
+type Algorithm = { name: string; script: LuaScript; args(check: Check, id: number): (string | number)[] };
 
 const sliding: Algorithm = {
   name: "exact sliding-window log (ours)",
-  sha: "",
+  script: defineScript(SLIDING_WINDOW_SCRIPT),
   // RedisLimiterStore's layout: per log, cost, longest window, n, then n × (window, max).
   // biome-ignore format: one line per log reads better than one number per line
   args: ({ tag, key, cost }, id) => [
@@ -36,7 +37,7 @@ const sliding: Algorithm = {
 };
 const gcra: Algorithm = {
   name: "GCRA, same four limits",
-  sha: "",
+  script: defineScript(GCRA_REFERENCE_SCRIPT),
   // Per limit: cost, ms per unit, depth.
   // biome-ignore format: one line per group reads better than one number per line
   args: ({ tag, key, cost }) => [
@@ -47,15 +48,12 @@ const gcra: Algorithm = {
 
 /** A fixed pseudo-random sequence of checks, the same for both scripts. */
 function checks(): Check[] {
-  let seed = 42;
-  const next = () => {
-    seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
-    return seed;
-  };
+  const next = random(42);
+  const pick = (n: number) => Math.floor(next() * n);
   return Array.from({ length: CHECKS }, () => ({
-    tag: `{algo-${run}-t${next() % 50}}`,
-    key: next() % 20,
-    cost: COSTS[next() % COSTS.length] as number,
+    tag: `{algo-${run}-t${pick(50)}}`,
+    key: pick(20),
+    cost: COSTS[pick(COSTS.length)] as number,
   }));
 }
 
@@ -66,7 +64,7 @@ async function measure(algorithm: Algorithm, list: Check[]): Promise<number> {
     const pipeline = redis.pipeline();
     for (let j = i; j < Math.min(i + PIPELINE, list.length); j++) {
       const [keyCount, ...rest] = algorithm.args(list[j] as Check, j);
-      pipeline.evalsha(algorithm.sha, keyCount as number, ...rest);
+      pipeline.evalsha(algorithm.script.sha1, keyCount as number, ...rest);
     }
     const replies = (await pipeline.exec()) ?? [];
     const failed = replies.find(([error]) => error);
@@ -79,8 +77,7 @@ const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 async function main() {
-  sliding.sha = (await redis.script("LOAD", SLIDING_WINDOW_SCRIPT)) as string;
-  gcra.sha = (await redis.script("LOAD", GCRA_REFERENCE_SCRIPT)) as string;
+  for (const { script } of [sliding, gcra]) await redis.script("LOAD", script.lua);
   const list = checks();
   const costs = new Map<Algorithm, number[]>([
     [sliding, []],

@@ -44,7 +44,7 @@ export type BenchData = {
 };
 
 /** A small deterministic PRNG (mulberry32), so two runs send the same mix. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -39,14 +39,12 @@ export function refusal(
 
 const serialized = new WeakMap<Decision, string>();
 
-/** The decision as JSON, serialized once per decision object (shared decisions repeat). */
+/**
+ * The decision as JSON. Only shared decisions (local refusals, see decisionFromJson) keep their
+ * JSON: remembering every admitted request's one-use decision would cost a WeakMap entry each.
+ */
 export function decisionJson(decision: Decision): string {
-  let json = serialized.get(decision);
-  if (json === undefined) {
-    json = JSON.stringify(decision);
-    serialized.set(decision, json);
-  }
-  return json;
+  return serialized.get(decision) ?? JSON.stringify(decision);
 }
 
 /** A decision parsed from JSON that is already at hand: the route need not serialize it again. */
