@@ -17,6 +17,8 @@ export const SCENARIOS = {
   ours2: "Sluice /v1/check, VALIDATION_WORKERS=2",
   over: "Sluice, 1 process, 90 % over limit",
   half: "Sluice, 1 process, about half max rps, paced",
+  halfFloor: "one EVALSHA, no more, paced at the same rate",
+  halfBare: "bare node:http, paced at the same rate",
 } as const;
 
 export type ScenarioId = keyof typeof SCENARIOS;
@@ -66,6 +68,18 @@ const RATIOS: Ratio[] = [
     value: (r) => r.half?.p99 ?? Number.NaN,
     unit: "",
     target: 5,
+  },
+  {
+    label: "p99 of one EVALSHA, no more, same pacing (ms)",
+    uses: ["halfFloor"],
+    value: (r) => r.halfFloor?.p99 ?? Number.NaN,
+    unit: "",
+  },
+  {
+    label: "p99 of bare node:http, same pacing (ms)",
+    uses: ["halfBare"],
+    value: (r) => r.halfBare?.p99 ?? Number.NaN,
+    unit: "",
   },
   rpsRatio("ours, 2 workers / bare", "ours2", "bare"),
   rpsRatio("ours, 2 workers / 1 process", "ours2", "ours"),

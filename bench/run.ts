@@ -83,10 +83,20 @@ async function main() {
     const admitted = data.admittedBodies;
     const token = data.serviceToken;
     const oursAdmitted: Scenario = { id: "ours", url: check(ours), server: ours, bodies: admitted, token };
+    // The reference servers take no service token.
+    const reference = (id: ScenarioId, server: Server): Scenario => ({
+      id,
+      url: check(server),
+      server,
+      bodies: admitted,
+      token: "",
+    });
+    const bareAdmitted = reference("bare", bare);
+    const floorAdmitted = reference("floor", floor);
     const scenarios: Scenario[] = [
-      { id: "bare", url: check(bare), server: bare, bodies: admitted, token: "" },
-      { id: "rlf", url: check(rlf), server: rlf, bodies: admitted, token: "" },
-      { id: "floor", url: check(floor), server: floor, bodies: admitted, token: "" },
+      bareAdmitted,
+      reference("rlf", rlf),
+      floorAdmitted,
       oursAdmitted,
       { id: "ours2", url: check(ours2), server: ours2, bodies: admitted, token },
       { id: "over", url: check(ours), server: ours, bodies: data.overLimitBodies, token },
@@ -94,13 +104,18 @@ async function main() {
     const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const results: Round = {};
-      // Rotate the order each round, so drift (thermal, other tenants of the box) spreads evenly.
-      const order = scenarios.map((_, i) => scenarios[(i + round) % scenarios.length] as Scenario);
-      for (const scenario of order)
+      for (const scenario of rotated(scenarios, round))
         results[scenario.id] = await measure(scenario, redis, data, round, scratch);
-      // Half of the maximum this round measured, paced (see load.ts).
+      // Half of the maximum this round measured, paced (see load.ts); the floor and the bare
+      // server at the same rate say how much of the tail is ours and how much the machine's.
       const rate = Math.round((results.ours?.rps ?? 0) / 2);
-      results.half = await measure({ ...oursAdmitted, id: "half" }, redis, data, round, scratch, rate);
+      const paced: Scenario[] = [
+        { ...oursAdmitted, id: "half" },
+        { ...floorAdmitted, id: "halfFloor" },
+        { ...bareAdmitted, id: "halfBare" },
+      ];
+      for (const scenario of rotated(paced, round))
+        results[scenario.id] = await measure(scenario, redis, data, round, scratch, rate);
       rounds.push(results);
     }
     const header =
@@ -111,6 +126,10 @@ async function main() {
     await cleanup();
   }
 }
+
+/** The list in an order that rotates each round, so drift (thermal, other tenants of the box) spreads evenly. */
+const rotated = <T>(list: T[], round: number): T[] =>
+  list.map((_, i) => list[(i + round) % list.length] as T);
 
 async function measure(
   scenario: Scenario,
