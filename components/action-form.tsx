@@ -13,9 +13,11 @@ export type FieldSpec = {
   placeholder?: string;
   hint?: string;
   options?: { value: string; label: string }[];
-  /** A longer value (paths): a wider input in inline forms. */
-  wide?: boolean;
+  /** Input width in inline forms: "wide" for paths, "narrow" for small numbers. */
+  width?: "wide" | "narrow";
 };
+
+const INLINE_WIDTHS = { wide: "w-72", normal: "w-40", narrow: "w-28" };
 
 type Props = {
   action: (previous: FormState | undefined, formData: FormData) => Promise<FormState>;
@@ -79,7 +81,7 @@ export function ActionForm({ action, label, hidden, fields, submit, inline }: Pr
           );
         }
         return (
-          <div key={f.name} className={inline ? (f.wide ? "w-72" : "w-40") : ""}>
+          <div key={f.name} className={inline ? INLINE_WIDTHS[f.width ?? "normal"] : ""}>
             <Field
               id={id}
               name={f.name}

@@ -45,7 +45,7 @@ test("create a key, hit its limit through /v1/check, clear the counter in the br
 
   await page.goto(`/t/${tenant.slug}/audit`);
   const clear = page.locator('[data-testid="audit-row"][data-action="counter.clear"]');
-  await expect(clear).toContainText('"units":3');
+  await expect(clear).toContainText("units:3 → changed to 0");
   await expect(clear).toContainText(owner.email);
 });
 

@@ -66,6 +66,6 @@ test("the owner changes a role and removes a member after confirming", async ({ 
     member.email,
   );
   await expect(page.locator('[data-testid="audit-row"][data-action="member.role_change"]')).toContainText(
-    '"role":"ADMIN"',
+    "role:VIEWER → changed to ADMIN",
   );
 });

@@ -1,6 +1,7 @@
 import { format } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditChange } from "@/components/audit-change";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { parseAuditFilter } from "@/lib/audit/audit-filter";
@@ -93,13 +94,8 @@ export default async function AuditPage({
                       {e.targetType}
                       <span className="block text-xs text-slate-500">{e.targetId}</span>
                     </td>
-                    <td className="max-w-xs py-2 pr-4 font-mono text-xs break-all">
-                      {e.before ? (
-                        <span className="block text-red-800">− {JSON.stringify(e.before)}</span>
-                      ) : null}
-                      {e.after ? (
-                        <span className="block text-emerald-800">+ {JSON.stringify(e.after)}</span>
-                      ) : null}
+                    <td className="max-w-sm py-2 pr-4 text-xs">
+                      <AuditChange before={e.before} after={e.after} />
                     </td>
                     <td className="py-2 text-xs text-slate-500">
                       {e.ip ?? "—"}
