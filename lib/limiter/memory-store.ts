@@ -1,5 +1,12 @@
 import { clearInterval, setInterval } from "node:timers";
-import { type Evaluation, toCheckResult } from "./check-result";
+import {
+  closestToRefusal,
+  type Evaluation,
+  NOT_LOOKED_UP,
+  NUMBERS_PER_SPEC,
+  specAtPosition,
+  toCheckResult,
+} from "./check-result";
 import { assertSharedHashTag, groupSpecsByKey, type KeyGroup } from "./spec-groups";
 import { TimestampLog } from "./timestamp-log";
 import type { CheckResult, LimiterStore, LimitSpec } from "./types";
@@ -88,12 +95,27 @@ export class MemoryLimiterStore implements LimiterStore {
 
   private evaluate(specs: LimitSpec[], consume: boolean): CheckResult {
     const groups = groupSpecsByKey(specs);
-    const evaluation: Evaluation = { allowed: true, now: this.tick(), retryAt: 0, perSpec: [] };
+    const evaluation: Evaluation = { allowed: true, now: this.tick(), retryAt: 0, binding: 0, perSpec: [] };
     for (const group of groups) this.evaluateGroup(specs, group, consume, evaluation);
     if (evaluation.allowed && consume) {
+      // Like the script: the oldest unit's exit of the binding spec only.
+      evaluation.binding = closestToRefusal(specs, groups, evaluation.perSpec, {
+        refusedOnly: false,
+        consumed: true,
+      });
+      this.lookUpExit(specs, groups, evaluation);
       for (const group of groups) if (group.cost > 0) this.append(group, evaluation.now);
     }
     return toCheckResult(specs, groups, evaluation, consume);
+  }
+
+  private lookUpExit(specs: LimitSpec[], groups: KeyGroup[], evaluation: Evaluation): void {
+    const offset = (evaluation.binding - 1) * NUMBERS_PER_SPEC;
+    if (evaluation.perSpec[offset + 1] !== NOT_LOOKED_UP) return;
+    const { group, index } = specAtPosition(groups, evaluation.binding);
+    const log = this.liveLog(group.key, evaluation.now) ?? EMPTY_LOG;
+    const count = evaluation.perSpec[offset] as number;
+    evaluation.perSpec[offset + 1] = log.at(log.size - count) + (specs[index] as LimitSpec).windowMs;
   }
 
   private evaluateGroup(specs: LimitSpec[], group: KeyGroup, consume: boolean, evaluation: Evaluation): void {
@@ -110,8 +132,8 @@ export class MemoryLimiterStore implements LimiterStore {
       const { windowMs, max } = specs[index] as LimitSpec;
       const count =
         held > 0 && (windowMs < longestWindowMs || !consume) ? log.countAfter(now - windowMs) : held;
-      // The units in this window are the newest `count` ones.
-      const exit = count > 0 ? log.at(held - count) + windowMs : 0;
+      // The units in this window are the newest `count` ones; a check looks up one exit, later.
+      const exit = count === 0 ? 0 : consume ? NOT_LOOKED_UP : log.at(held - count) + windowMs;
       const refused = cost > 0 && count + cost > max;
       if (refused) {
         evaluation.allowed = false;

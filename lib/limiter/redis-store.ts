@@ -89,7 +89,7 @@ function planOf(specs: LimitSpec[]): Plan {
 }
 
 function parseEvaluation(reply: unknown, specCount: number): Evaluation {
-  const expected = 3 + NUMBERS_PER_SPEC * specCount;
+  const expected = 4 + NUMBERS_PER_SPEC * specCount;
   if (!Array.isArray(reply) || reply.length !== expected || !reply.every((n) => typeof n === "number")) {
     throw new Error(`Unexpected reply from the limiter script (wanted ${expected} integers)`);
   }
@@ -98,6 +98,7 @@ function parseEvaluation(reply: unknown, specCount: number): Evaluation {
     allowed: numbers[0] === 1,
     now: numbers[1] as number,
     retryAt: numbers[2] as number,
-    perSpec: numbers.slice(3),
+    binding: numbers[3] as number,
+    perSpec: numbers.slice(4),
   };
 }

@@ -11,8 +11,12 @@ ARGV[1]  "1" = check (trims dead units, consumes when every limit passes), "0" =
 ARGV[2]  request id, unique per check: unit j is stored as "<id>:<j>"
 then, for each KEYS[i] in order: cost, longestWindowMs, n, and n pairs windowMs, max (its specs).
 
-Returns {allowed 1|0, now, retryAt (0 when allowed)} then, per spec in argument order,
-{units in its window before consuming, ms when the oldest of them leaves it (0 if none), refused 1|0}.
+Returns {allowed 1|0, now, retryAt (0 when allowed), binding} then, per spec in argument order,
+{units in its window before consuming, ms when the oldest of them leaves it, refused 1|0}.
+binding: for an admitted check, the 1-based position of the spec closest to refusal (the lowest
+share left after consuming; the first of equals), else 0. The oldest unit's exit is 0 when the
+window is empty; otherwise a check looks it up for the binding spec only (-1 for the others:
+an answer reports the binding limit alone, and each lookup costs a ZRANGE); a peek, for all.
 
 A unit stamped t is in a window while now - t < windowMs. The clock is Redis TIME so every client
 agrees (Redis 7 replicates effects, so TIME before a write is allowed).
@@ -21,8 +25,10 @@ local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local check = ARGV[1] == '1'
 local allowed, retryAt = true, 0
-local out, o = {1, now, 0}, 3
+local out, o = {1, now, 0, 0}, 4
 local costs, longests = {}, {}
+-- A check's binding candidate: its share left, its position, and where its oldest unit is.
+local bindingShare, binding, bindingKey, bindingRank, bindingWindow = math.huge, 0, nil, 0, 0
 
 -- Score of the unit at a rank (0 = oldest), read once per key and rank.
 local function scoreAt(key, rank, memo)
@@ -50,7 +56,9 @@ for i = 1, #KEYS do
       count = redis.call('ZCOUNT', key, '(' .. (now - window), '+inf')
     end
     -- The units in this window hold the top ranks: card - count .. card - 1.
-    if count > 0 then exit = scoreAt(key, card - count, memo) + window end
+    if count > 0 then
+      if check then exit = -1 else exit = scoreAt(key, card - count, memo) + window end
+    end
     if cost > 0 and count + cost > max then
       refused, allowed = 1, false
       local at = now + window -- cost > max: this window never admits the request
@@ -59,6 +67,13 @@ for i = 1, #KEYS do
         at = scoreAt(key, card + cost - max - 1, memo) + window
       end
       if at > retryAt then retryAt = at end
+    elseif check then
+      local share = 0
+      if max > 0 then share = (max - count - cost) / max end
+      if share < bindingShare then
+        bindingShare, binding = share, (o - 1) / 3
+        bindingKey, bindingRank, bindingWindow = key, card - count, window
+      end
     end
     out[o + 1], out[o + 2], out[o + 3] = count, exit, refused
     o = o + 3
@@ -67,6 +82,11 @@ for i = 1, #KEYS do
 end
 
 if allowed and check then
+  out[4] = binding
+  local slot = 3 * binding + 3
+  if out[slot] == -1 then
+    out[slot] = tonumber(redis.call('ZRANGE', bindingKey, bindingRank, bindingRank, 'WITHSCORES')[2]) + bindingWindow
+  end
   for i = 1, #KEYS do
     local cost = costs[i]
     if cost > 0 then

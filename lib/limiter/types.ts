@@ -40,14 +40,22 @@ export type LimitState = {
   windowMs: number;
   /** Units in the window: after consuming when the check was admitted, before when refused. */
   used: number;
-  /** Epoch ms when the oldest unit in the window leaves it (now when the window is empty). */
-  resetAt: number;
+  /**
+   * Epoch ms when the oldest unit in the window leaves it (now when the window is empty). Null
+   * when not looked up: a check looks it up for its binding limit only, a peek for all.
+   */
+  resetAt: number | null;
 };
 
 export type CheckResult = {
   allowed: boolean;
   /** One state per spec, in the order given. */
   states: LimitState[];
+  /**
+   * Index of the binding state, the one an answer reports: the limit closest to refusal (the
+   * lowest share left; among equals the first in key-group order), a refusing one when refused.
+   */
+  binding: number;
   /** Names of the limits that refused (empty when allowed). */
   refusedBy: LimitName[];
   /**

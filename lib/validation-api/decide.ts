@@ -1,5 +1,5 @@
 import { hashKey, hasValidChecksum } from "@/lib/keys/key-format";
-import type { CheckResult, LimiterStore, LimitSpec } from "@/lib/limiter/types";
+import type { CheckResult, LimiterStore, LimitSpec, LimitState } from "@/lib/limiter/types";
 import type { KeyRecord, PolicySnapshot } from "@/lib/policy/policy.types";
 import { activeMultiplier } from "./build-specs";
 import { allowedOrigin, corsHeaders, originNotAllowed } from "./cors-headers";
@@ -7,7 +7,7 @@ import { type Decision, refusal } from "./decision";
 import { checkInvalidKeyAttempt } from "./invalid-keys";
 import { localRefusal } from "./local-refusal";
 import type { PolicyCache } from "./policy-cache";
-import { bindingState, rateLimitHeaders } from "./rate-limit-headers";
+import { rateLimitHeaders } from "./rate-limit-headers";
 import type { RefusalCache } from "./refusal-cache";
 import { createRouteMatcher, normalizePath } from "./route-matcher";
 import { preparedCheck } from "./spec-cache";
@@ -147,7 +147,7 @@ function toDecision(
   policyHeader: string,
 ): Decision {
   if (result.allowed) {
-    const binding = bindingState(result.states, []);
+    const binding = result.states[result.binding] as LimitState;
     const { headers, limit } = rateLimitHeaders(specs, binding, result.now, 0, policyHeader);
     return allowed(ids, cost, headers, limit);
   }
@@ -186,7 +186,7 @@ function refused(
   result: CheckResult,
   policyHeader: string,
 ): Decision {
-  const binding = bindingState(result.states, result.refusedBy);
+  const binding = result.states[result.binding] as LimitState;
   const { headers, limit, retryAfter } = rateLimitHeaders(
     specs,
     binding,
@@ -214,6 +214,7 @@ function localState(specs: LimitSpec[], spec: LimitSpec, until: number, now: num
   return {
     allowed: false,
     refusedBy: [spec.name],
+    binding: specs.indexOf(spec),
     retryAt: until,
     now,
     states: specs.map((s) => ({

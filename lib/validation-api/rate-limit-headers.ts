@@ -8,21 +8,6 @@ export function policyHeaderOf(specs: LimitSpec[]): string {
 
 export const windowLabel = (windowMs: number) => `sliding_${Math.round(windowMs / 1000)}s`;
 
-/** The limit closest to refusal: the lowest share remaining (a refusing one when refused). */
-export function bindingState(states: LimitState[], refusedBy: string[]): LimitState {
-  const candidates = refusedBy.length ? states.filter((s) => refusedBy.includes(s.name)) : states;
-  let best = candidates[0];
-  let bestShare = Number.POSITIVE_INFINITY;
-  for (const s of candidates) {
-    const share = s.max === 0 ? 0 : (s.max - s.used) / s.max;
-    if (share < bestShare) {
-      best = s;
-      bestShare = share;
-    }
-  }
-  return best;
-}
-
 /**
  * X-RateLimit-*, the IETF draft-10 RateLimit and RateLimit-Policy fields, the 80 % Warning and,
  * when refused, Retry-After in whole seconds (never 0).
@@ -36,7 +21,8 @@ export function rateLimitHeaders(
   policyHeader: string = policyHeaderOf(specs),
 ): { headers: Record<string, string>; limit: BindingLimit; retryAfter: number | null } {
   const remaining = Math.max(0, binding.max - binding.used);
-  const resetAt = retryAt || binding.resetAt;
+  // A refusal resets when the request fits again; an admitted check always looks up its binding's reset.
+  const resetAt = retryAt || (binding.resetAt ?? now);
   const reset = Math.ceil(resetAt / 1000);
   const secondsToReset = Math.max(0, Math.ceil((resetAt - now) / 1000));
   const window = windowLabel(binding.windowMs);

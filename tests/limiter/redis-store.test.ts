@@ -75,9 +75,12 @@ describe("RedisLimiterStore on a standalone node", () => {
       const stampedInWindow = 99 - (answer.now - start);
       expect(stampedInWindow).toBeGreaterThan(0); // (the three calls took < 99 ms)
       expect(burst?.used).toBe(stampedInWindow + consumed + (answer === answers[0] ? 0 : 1));
-      expect(burst?.resetAt).toBe(answer.now + 1);
+      // Beside the hour, which holds more and binds, a check does not look the burst's reset up.
+      expect(burst?.resetAt).toBe(answer === answers[1] ? null : answer.now + 1);
       if (answer !== answers[0]) consumed++;
     }
+    expect(answers[1]?.binding).toBe(0);
+    expect(answers[1]?.states[0]?.resetAt).toBe(start - W + 3_600_000);
     const [, oldest] = await redis.zrange(key, 0, "0", "WITHSCORES");
     expect(Number(oldest)).toBe((answers[2]?.now ?? 0) - W + 1);
   });

@@ -86,6 +86,37 @@ export function countingCases({ store, space }: StoreHarness): void {
     expect(refused.states.map((s) => s.used)).toEqual([6, 6]);
   });
 
+  it("reports the limit closest to refusal as binding, its reset looked up, the first of equals in key order", async () => {
+    const key = space().key("key");
+    const pool = space().key("pool");
+    const limits = [
+      spec("tenant", pool, MINUTE, 100),
+      spec("key_minute", key, MINUTE, 10),
+      spec("burst", key, 10_000, 4),
+    ];
+    const first = await store().check(limits);
+    expect(first.binding).toBe(2); // burst: 1 of 4 used, 3/4 left
+    const second = await store().check(limits);
+    expect(second.binding).toBe(2);
+    expect(second.states[2]?.resetAt).toBe(first.now + 10_000);
+    // The other non-empty windows were not looked up by the check; a peek looks up every one.
+    expect(second.states.map((s) => s.resetAt)).toEqual([null, null, first.now + 10_000]);
+    expect((await store().peek(limits)).states.map((s) => s.resetAt)).toEqual([
+      first.now + MINUTE,
+      first.now + MINUTE,
+      first.now + 10_000,
+    ]);
+    // Equal shares left (9 of 10 for the pool and the burst): key-group order is the order in
+    // which the keys first appear, so the burst, sharing the first key, comes before the pool.
+    const shared = space().key("key");
+    const even = [
+      spec("key_minute", shared, MINUTE, 100),
+      spec("tenant", space().key("pool"), MINUTE, 10),
+      spec("burst", shared, 10_000, 10),
+    ];
+    expect((await store().check(even)).binding).toBe(2);
+  });
+
   it("reports cost-0 specs without consuming on them", async () => {
     const pool = spec("tenant", space().key("pool"), MINUTE, 5, 1);
     const watch = spec("ip", space().key("ip"), MINUTE, 5, 0);

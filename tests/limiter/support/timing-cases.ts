@@ -66,7 +66,9 @@ export function timingCases({ store, space }: StoreHarness): void {
     await store().check(one);
     const refused = await store().check(two);
     expect(refused).toMatchObject({ allowed: false, refusedBy: ["burst"] });
-    expect(refused.states[0]).toMatchObject({ used: 3, resetAt: first.now + W });
+    // A refusal answers with retryAt and looks up no reset; a peek does.
+    expect(refused.states[0]).toMatchObject({ used: 3, resetAt: null });
+    expect((await store().peek(two)).states[0]).toMatchObject({ used: 3, resetAt: first.now + W });
     // Two of the three units must leave: the second one's exit is when the request fits.
     expect(refused.retryAt).toBe(second.now + W);
     expect(refused.retryAt).toBeGreaterThan(refused.now);
