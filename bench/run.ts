@@ -80,26 +80,24 @@ async function main() {
       `decisions verified: all-admitted mix admitted; over-limit mix ${(refusedShare * 100).toFixed(0)} % refused`,
     );
 
-    const admitted = data.admittedBodies;
-    const token = data.serviceToken;
-    const oursAdmitted: Scenario = { id: "ours", url: check(ours), server: ours, bodies: admitted, token };
-    // The reference servers take no service token.
-    const reference = (id: ScenarioId, server: Server): Scenario => ({
+    // Our API takes the service token; the reference servers take none.
+    const scenario = (id: ScenarioId, server: Server, bodies = data.admittedBodies): Scenario => ({
       id,
       url: check(server),
       server,
-      bodies: admitted,
-      token: "",
+      bodies,
+      token: server === ours || server === ours2 ? data.serviceToken : "",
     });
-    const bareAdmitted = reference("bare", bare);
-    const floorAdmitted = reference("floor", floor);
+    const bareAdmitted = scenario("bare", bare);
+    const floorAdmitted = scenario("floor", floor);
+    const oursAdmitted = scenario("ours", ours);
     const scenarios: Scenario[] = [
       bareAdmitted,
-      reference("rlf", rlf),
+      scenario("rlf", rlf),
       floorAdmitted,
       oursAdmitted,
-      { id: "ours2", url: check(ours2), server: ours2, bodies: admitted, token },
-      { id: "over", url: check(ours), server: ours, bodies: data.overLimitBodies, token },
+      scenario("ours2", ours2),
+      scenario("over", ours, data.overLimitBodies),
     ];
     const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
