@@ -27,8 +27,8 @@ if (cluster.isPrimary && config.workers > 1) {
   );
 } else {
   const running = await bootstrap(config);
-  const server = createValidationServer(running.ctx);
-  server.keepAliveTimeout = 65_000; // longer than typical gateway idle timeouts
+  // Keep-alive longer than typical gateway idle timeouts, so the gateway closes idle connections first.
+  const server = createValidationServer(running.ctx, 65_000);
   server.listen(config.port, config.host, () => {
     if (cluster.isPrimary) {
       console.log(

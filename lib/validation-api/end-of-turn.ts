@@ -1,5 +1,3 @@
-import type { ServerResponse } from "node:http";
-
 /**
  * Write coalescing for the hot path. A process that writes each answer the moment it is ready
  * wakes its idle peer (the gateway) once per write, and on a virtual machine a wake-up
@@ -9,16 +7,18 @@ import type { ServerResponse } from "node:http";
  * right after the poll phase): at low load a turn holds one request and nothing waits. Commands
  * to Redis are grouped differently (lib/limiter/script-pipe.ts).
  */
-let pendingResponses: { res: ServerResponse; payload: string }[] = [];
+export type Flushable = { flush(): void };
 
-function endResponses() {
-  const batch = pendingResponses;
-  pendingResponses = [];
-  for (const { res, payload } of batch) res.end(payload);
+let due: Flushable[] = [];
+
+function flushDue() {
+  const batch = due;
+  due = [];
+  for (const item of batch) item.flush();
 }
 
-/** Ends `res` with `payload` at the end of this event-loop turn (headers already set). */
-export function endAtEndOfTurn(res: ServerResponse, payload: string) {
-  pendingResponses.push({ res, payload });
-  if (pendingResponses.length === 1) setImmediate(endResponses);
+/** Calls `item.flush()` at the end of this event-loop turn (callers queue an item once per turn). */
+export function flushAtEndOfTurn(item: Flushable) {
+  due.push(item);
+  if (due.length === 1) setImmediate(flushDue);
 }

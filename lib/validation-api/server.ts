@@ -1,32 +1,30 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { type AddressInfo, createServer, type Server, type Socket } from "node:net";
 import type { ApiContext } from "./api-context";
-import { HttpError, sendError, sendJson } from "./http-io";
+import { type ApiRequest, type ApiResponse, errorResponse, HttpError, json, rawJson } from "./http-io";
+import { Http1Connection } from "./http1-front";
+import { createNodeHttpFront } from "./node-http-front";
 import { OPENAPI_DOCUMENT } from "./openapi";
 import { checkRoute } from "./routes/check";
 import { forwardAuthRoute } from "./routes/forward-auth";
 import { keysSelfRoute } from "./routes/keys-self";
 
-/** `query` is the raw query string (without "?"): only forward-auth reads it, so it is not parsed here. */
-type Route = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  ctx: ApiContext,
-  query: string,
-) => Promise<void> | void;
+type Route = (req: ApiRequest, ctx: ApiContext) => Promise<ApiResponse> | ApiResponse;
+
+const OPENAPI_JSON = JSON.stringify(OPENAPI_DOCUMENT);
 
 const ROUTES: Record<string, Route> = {
   "POST /v1/check": checkRoute,
   "GET /v1/forward-auth": forwardAuthRoute,
   "POST /v1/forward-auth": forwardAuthRoute,
   "GET /v1/keys/self": keysSelfRoute,
-  "GET /v1/openapi.json": (_req, res) => sendJson(res, 200, OPENAPI_DOCUMENT),
-  "GET /healthz": (_req, res) => sendJson(res, 200, { ok: true }),
-  "GET /readyz": async (_req, res, ctx) => {
+  "GET /v1/openapi.json": () => rawJson(200, OPENAPI_JSON),
+  "GET /healthz": () => json(200, { ok: true }),
+  "GET /readyz": async (_req, ctx) => {
     try {
       await ctx.ping();
-      sendJson(res, 200, { ok: true });
+      return json(200, { ok: true });
     } catch {
-      sendJson(res, 503, {
+      return json(503, {
         ok: false,
         error: { code: "SERVICE_UNAVAILABLE", message: "limiter store unreachable" },
       });
@@ -34,31 +32,68 @@ const ROUTES: Record<string, Route> = {
   },
 };
 
-/** The validation API: plain node:http, a table of routes, no framework on the hot path. */
-export function createValidationServer(ctx: ApiContext): Server {
-  return createServer((req, res) => {
-    const target = req.url ?? "/";
-    const mark = target.indexOf("?");
-    const pathname = mark === -1 ? target : target.slice(0, mark);
-    const route = ROUTES[`${req.method} ${pathname}`];
-    if (!route) {
-      const known = Object.keys(ROUTES).some((r) => r.endsWith(` ${pathname}`));
-      return sendError(
-        res,
-        new HttpError(
-          known ? "BAD_REQUEST" : "NOT_FOUND",
-          known ? { message: `method ${req.method} not allowed` } : {},
-        ),
-      );
-    }
-    Promise.resolve(route(req, res, ctx, mark === -1 ? "" : target.slice(mark + 1))).catch(
-      (error: unknown) => {
-        if (res.headersSent) return res.destroy();
-        if (error instanceof HttpError) return sendError(res, error);
-        // Never echo request data (it may hold a key): log the error class and message only.
-        console.error("[validation-api]", (error as Error).name, (error as Error).message);
-        sendError(res, new HttpError("SERVICE_UNAVAILABLE"), { "Retry-After": "1" });
-      },
-    );
-  });
+const KNOWN_PATHS = new Set(Object.keys(ROUTES).map((route) => route.slice(route.indexOf(" ") + 1)));
+
+/** Finds the route, runs it, and turns what it throws into the error envelope. */
+async function dispatch(req: ApiRequest, ctx: ApiContext): Promise<ApiResponse> {
+  const route = ROUTES[`${req.method} ${req.path}`];
+  if (!route) {
+    return KNOWN_PATHS.has(req.path)
+      ? errorResponse(new HttpError("BAD_REQUEST", { message: `method ${req.method} not allowed` }))
+      : errorResponse(new HttpError("NOT_FOUND"));
+  }
+  try {
+    return await route(req, ctx);
+  } catch (error) {
+    if (error instanceof HttpError) return errorResponse(error);
+    // Never echo request data (it may hold a key): log the error class and message only.
+    console.error("[validation-api]", (error as Error).name, (error as Error).message);
+    return errorResponse(new HttpError("SERVICE_UNAVAILABLE"), { "Retry-After": "1" });
+  }
+}
+
+/**
+ * The validation API's listener: no framework on the hot path. The lean HTTP/1.1 front
+ * (http1-front.ts) serves well-formed requests; node:http serves whatever it leaves.
+ */
+export class ValidationServer {
+  private readonly server: Server;
+  private readonly connections = new Set<Http1Connection>();
+  private readonly fallback;
+
+  constructor(ctx: ApiContext, keepAliveMs = 5_000) {
+    const handle = (req: ApiRequest) => dispatch(req, ctx);
+    this.fallback = createNodeHttpFront(handle);
+    this.fallback.keepAliveTimeout = keepAliveMs;
+    this.server = createServer({ allowHalfOpen: true }, (socket: Socket) => {
+      const connection = new Http1Connection(socket, handle, this.fallback, keepAliveMs);
+      this.connections.add(connection);
+      socket.once("close", () => this.connections.delete(connection));
+    });
+  }
+
+  listen(port: number, host: string, onListening?: () => void): this {
+    this.server.listen(port, host, onListening);
+    return this;
+  }
+
+  address(): AddressInfo {
+    return this.server.address() as AddressInfo;
+  }
+
+  /** Stops accepting; idle keep-alive connections close now, busy ones after their answers. */
+  close(onClosed?: () => void) {
+    this.server.close(() => onClosed?.());
+    for (const connection of this.connections) if (connection.idle) connection.destroy();
+    this.fallback.closeIdleConnections();
+  }
+
+  closeAllConnections() {
+    for (const connection of this.connections) connection.destroy();
+    this.fallback.closeAllConnections();
+  }
+}
+
+export function createValidationServer(ctx: ApiContext, keepAliveMs?: number): ValidationServer {
+  return new ValidationServer(ctx, keepAliveMs);
 }

@@ -1,9 +1,16 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { hashKey, hasValidChecksum } from "@/lib/keys/key-format";
 import type { ApiContext } from "../api-context";
 import { activeMultiplier, buildSpecs } from "../build-specs";
 import { errorBody } from "../errors";
-import { bearer, clientIp, HttpError, sendError, sendJson } from "../http-io";
+import {
+  type ApiRequest,
+  type ApiResponse,
+  bearer,
+  clientIp,
+  errorResponse,
+  HttpError,
+  json,
+} from "../http-io";
 import { windowLabel } from "../rate-limit-headers";
 
 const SELF_CHECKS_PER_MINUTE = 60;
@@ -12,33 +19,33 @@ const SELF_CHECKS_PER_MINUTE = 60;
  * GET /v1/keys/self — integrators check their own key: name, tenant, limits and current usage.
  * Costs no quota (usage is read, not consumed); throttled per source IP.
  */
-export async function keysSelfRoute(req: IncomingMessage, res: ServerResponse, ctx: ApiContext) {
+export async function keysSelfRoute(req: ApiRequest, ctx: ApiContext): Promise<ApiResponse> {
   const ip = clientIp(req) ?? "unknown";
   const throttle = await ctx.store
     .check([{ name: "ip", key: `{self}:ip:${ip}`, windowMs: 60_000, max: SELF_CHECKS_PER_MINUTE, cost: 1 }])
     .catch(() => null);
   if (throttle && !throttle.allowed) {
     const retryAfter = Math.max(1, Math.ceil((throttle.retryAt - throttle.now) / 1000));
-    return sendError(res, new HttpError("RATE_LIMIT_EXCEEDED", { retry_after: retryAfter, limit: "ip" }), {
+    return errorResponse(new HttpError("RATE_LIMIT_EXCEEDED", { retry_after: retryAfter, limit: "ip" }), {
       "Retry-After": String(retryAfter),
     });
   }
   const key = bearer(req);
-  if (!key || !hasValidChecksum(key)) return sendError(res, new HttpError("INVALID_KEY"));
+  if (!key || !hasValidChecksum(key)) return errorResponse(new HttpError("INVALID_KEY"));
   const hash = hashKey(key);
   const record = ctx.deps.cache.cachedKey(hash) ?? (await ctx.deps.cache.fetchKey(hash));
   const now = Date.now();
-  if (!record) return sendError(res, new HttpError("INVALID_KEY"));
+  if (!record) return errorResponse(new HttpError("INVALID_KEY"));
   if (record.revokedAt !== null && record.revokedAt <= now)
-    return sendError(res, new HttpError("KEY_REVOKED"));
+    return errorResponse(new HttpError("KEY_REVOKED"));
   if (record.expiresAt !== null && record.expiresAt <= now)
-    return sendError(res, new HttpError("KEY_EXPIRED"));
+    return errorResponse(new HttpError("KEY_EXPIRED"));
   const policy =
     ctx.deps.cache.cachedPolicy(record.tenantId) ?? (await ctx.deps.cache.fetchPolicy(record.tenantId));
-  if (!policy) return sendError(res, new HttpError("SERVICE_UNAVAILABLE"));
+  if (!policy) return errorResponse(new HttpError("SERVICE_UNAVAILABLE"));
   const { specs } = buildSpecs(policy, record, null, null, activeMultiplier(policy, now));
   const usage = await ctx.store.peek(specs).catch(() => null);
-  sendJson(res, 200, {
+  return json(200, {
     key: {
       id: record.keyId,
       name: record.name,
