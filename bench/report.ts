@@ -16,6 +16,7 @@ export const SCENARIOS = {
   ours: "Sluice /v1/check, 1 process",
   ours2: "Sluice /v1/check, VALIDATION_WORKERS=2",
   over: "Sluice, 1 process, 90 % over limit",
+  over2: "Sluice, VALIDATION_WORKERS=2, 90 % over limit",
   half: "Sluice, 1 process, about half max rps, paced",
   halfFloor: "one EVALSHA, no more, paced at the same rate",
   halfBare: "bare node:http, paced at the same rate",
@@ -62,6 +63,7 @@ const RATIOS: Ratio[] = [
   rpsRatio("ours / one EVALSHA, no more", "ours", "floor"),
   rpsRatio("ours / rate-limiter-flexible", "ours", "rlf", 2),
   rpsRatio("90 % over limit / all admitted", "over", "ours", 1.5),
+  rpsRatio("the same with 2 workers (both rows)", "over2", "ours2", 1.5),
   {
     label: "p99 at about half max rps, paced (ms)",
     uses: ["half"],

@@ -76,6 +76,7 @@ async function main() {
     await verifyAllAdmitted(check(ours), data);
     await verifyAllAdmitted(check(ours2), data);
     const refusedShare = await verifyOverLimit(check(ours), data);
+    await verifyOverLimit(check(ours2), data);
     log(
       `decisions verified: all-admitted mix admitted; over-limit mix ${(refusedShare * 100).toFixed(0)} % refused`,
     );
@@ -98,6 +99,7 @@ async function main() {
       oursAdmitted,
       scenario("ours2", ours2),
       scenario("over", ours, data.overLimitBodies),
+      scenario("over2", ours2, data.overLimitBodies),
     ];
     const rounds: Round[] = [];
     for (let round = 0; round < ROUNDS; round++) {
