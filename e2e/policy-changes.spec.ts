@@ -38,7 +38,7 @@ test("add a CORS origin in the browser: /v1/forward-auth answers its preflight",
   await expect(form.getByText(/no path/i)).toBeVisible();
   await form.getByLabel("Origin").fill("https://app.example.com");
   await form.getByRole("button", { name: "Add origin" }).click();
-  await expect(page.getByText("https://app.example.com", { exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "https://app.example.com", exact: true })).toBeVisible();
 
   const answered = await eventually(preflight, (r) => r.status === 204, 2_000);
   expect(answered.status).toBe(204);
