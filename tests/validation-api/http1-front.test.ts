@@ -44,7 +44,7 @@ describe("the validation API's HTTP front", () => {
   let api: Awaited<ReturnType<typeof startInProcessApi>>;
   let port: number;
   beforeAll(async () => {
-    api = await startInProcessApi(REDIS_URL);
+    api = await startInProcessApi(REDIS_URL, {}, 1_000);
     port = Number(new URL(api.url).port);
   });
   afterAll(() => api.stop());
@@ -57,6 +57,22 @@ describe("the validation API's HTTP front", () => {
     expect(text).toContain('"code":"UNAUTHORIZED"');
     expect(text).toMatch(/^date: .+ GMT$/m);
     expect(closed).toBe(false);
+  });
+
+  it("answers 150 pipelined requests in order, pausing its reads past 64 in flight", async () => {
+    const requests = Array.from(
+      { length: 150 },
+      (_, i) => `GET /healthz?n=${i} HTTP/1.1\r\nHost: t\r\n\r\n`,
+    ).join("");
+    const { text } = await exchange(port, [requests]);
+    expect(statusLines(text)).toHaveLength(150);
+    expect(statusLines(text).every((line) => line === "HTTP/1.1 200")).toBe(true);
+  });
+
+  it("closes a kept-alive connection after its idle time", async () => {
+    const { text, closed } = await exchange(port, [HEALTH], 3_000);
+    expect(statusLines(text)).toEqual(["HTTP/1.1 200"]);
+    expect(closed).toBe(true);
   });
 
   it("answers a request that arrives a byte at a time", async () => {
