@@ -54,7 +54,9 @@ export class Http1Connection {
   private flushQueued = false;
   private handOverWhenIdle = false;
   private ended = false;
+  /** Reading paused: too many answers in flight, or the client is not reading what it was sent. */
   private paused = false;
+  private waitingForDrain = false;
 
   constructor(
     private readonly socket: Socket,
@@ -89,6 +91,11 @@ export class Http1Connection {
   };
 
   private readonly onError = () => this.socket.destroy();
+
+  private readonly onDrain = () => {
+    this.waitingForDrain = false;
+    this.resumeIfRoom();
+  };
 
   // The client sent all it will (the server allows half-open sockets): answer, then close.
   private readonly onEnd = () => {
@@ -154,12 +161,23 @@ export class Http1Connection {
       this.socket.end(out);
       return;
     }
-    if (out) this.socket.write(out);
-    if (this.paused && this.slots.length < MAX_IN_FLIGHT) {
-      this.paused = false;
-      this.socket.resume();
-      this.parse();
-    } else if (this.handOverWhenIdle && this.slots.length === 0) this.handOver();
+    // As node:http does: a client that does not read its answers gets no more of them computed.
+    if (out && !this.socket.write(out)) {
+      this.waitingForDrain = true;
+      this.paused = true;
+      this.socket.pause();
+      this.socket.once("drain", this.onDrain);
+      return;
+    }
+    if (this.paused) this.resumeIfRoom();
+    else if (this.handOverWhenIdle && this.slots.length === 0) this.handOver();
+  }
+
+  private resumeIfRoom() {
+    if (this.waitingForDrain || this.slots.length >= MAX_IN_FLIGHT || this.socket.destroyed) return;
+    this.paused = false;
+    this.socket.resume();
+    this.parse();
   }
 
   /** node:http takes the socket, with the bytes not yet answered, as if it had just connected. */
@@ -169,6 +187,7 @@ export class Http1Connection {
     socket.removeListener("timeout", this.onTimeout);
     socket.removeListener("error", this.onError);
     socket.removeListener("end", this.onEnd);
+    socket.removeListener("drain", this.onDrain);
     socket.setTimeout(0);
     socket.pause();
     if (this.input) socket.unshift(this.input);

@@ -69,6 +69,29 @@ describe("the validation API's HTTP front", () => {
     expect(statusLines(text).every((line) => line === "HTTP/1.1 200")).toBe(true);
   });
 
+  it("stops reading from a client that does not read its answers, and goes on when it does", async () => {
+    // ~18 MB of requests for ~58 MB of answers: more than the kernel's socket buffers hold.
+    const count = 6_000;
+    const request = `GET /v1/openapi.json HTTP/1.1\r\nHost: t\r\nX-Pad: ${"p".repeat(3_000)}\r\n\r\n`;
+    const socket = connect(port, "127.0.0.1");
+    await new Promise((resolve) => socket.once("connect", resolve));
+    socket.pause();
+    socket.write(request.repeat(count));
+    await new Promise((r) => setTimeout(r, 1_000));
+    // Requests still waiting on our side: the server stopped reading them.
+    expect(socket.writableLength).toBeGreaterThan(0);
+    let answers = 0;
+    await new Promise<void>((resolve) => {
+      socket.on("data", (chunk: Buffer) => {
+        answers += chunk.toString("latin1").match(/HTTP\/1\.1 200/g)?.length ?? 0;
+        if (answers >= count) resolve();
+      });
+      socket.resume();
+    });
+    socket.destroy();
+    expect(answers).toBe(count);
+  });
+
   it("closes a kept-alive connection after its idle time", async () => {
     const { text, closed } = await exchange(port, [HEALTH], 3_000);
     expect(statusLines(text)).toEqual(["HTTP/1.1 200"]);
