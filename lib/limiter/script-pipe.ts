@@ -21,7 +21,10 @@ type Pending = {
   abandoned: boolean;
 };
 
-/** Commands of this many checks go out in one write; the rest when the event-loop turn ends. */
+/**
+ * Commands of this many checks go out in one write; the rest when the event-loop turn ends, or at
+ * once when no other command awaits a reply (measured: lower p99 below saturation, bench/README.md).
+ */
 const COMMANDS_PER_WRITE = 16;
 
 /**
@@ -87,7 +90,8 @@ export class ScriptPipe {
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject, sentAt: Date.now(), abandoned: false });
       this.outgoing.push(encodeCommand(parts));
-      if (this.outgoing.length >= COMMANDS_PER_WRITE) this.flush();
+      // Redis idle (nothing else awaits a reply): nothing to group with, write at once.
+      if (this.outgoing.length >= COMMANDS_PER_WRITE || this.pending.length === 1) this.flush();
       else if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
