@@ -19,7 +19,16 @@ export type ApiRequest = {
 /** What a route answers; the front adds content-length, date and connection. */
 export type ApiResponse = { status: number; headers: Record<string, string>; body: string };
 
-export type Route = (req: ApiRequest) => Promise<ApiResponse> | ApiResponse;
+/** What both HTTP fronts call with each request they read. */
+export type ApiHandler = (req: ApiRequest) => Promise<ApiResponse>;
+
+/** A request target's path and its query string (without "?"). */
+export function splitTarget(target: string): { path: string; query: string } {
+  const mark = target.indexOf("?");
+  return mark === -1
+    ? { path: target, query: "" }
+    : { path: target.slice(0, mark), query: target.slice(mark + 1) };
+}
 
 export class HttpError extends Error {
   constructor(

@@ -1,7 +1,7 @@
 import { type Server as HttpServer, STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import { flushAtEndOfTurn } from "./end-of-turn";
-import type { ApiRequest, ApiResponse } from "./http-io";
+import type { ApiHandler, ApiRequest, ApiResponse } from "./http-io";
 import { parseRequest } from "./http1-parse";
 
 /** Requests of one connection answered out of order wait in line; past this many, reading pauses. */
@@ -54,13 +54,12 @@ export class Http1Connection {
   private flushQueued = false;
   private handOverWhenIdle = false;
   private ended = false;
-  /** Reading paused: too many answers in flight, or the client is not reading what it was sent. */
-  private paused = false;
+  /** The client is not reading what it was sent: reading stays paused until the socket drains. */
   private waitingForDrain = false;
 
   constructor(
     private readonly socket: Socket,
-    private readonly handle: (req: ApiRequest) => Promise<ApiResponse>,
+    private readonly handle: ApiHandler,
     private readonly fallback: HttpServer,
     keepAliveMs: number,
   ) {
@@ -109,7 +108,6 @@ export class Http1Connection {
     while (buf && at < buf.length && !this.ended && !this.handOverWhenIdle) {
       if (this.slots.length >= MAX_IN_FLIGHT) {
         this.socket.pause();
-        this.paused = true;
         break;
       }
       const parsed = parseRequest(buf, at, this.socket.remoteAddress ?? null);
@@ -164,18 +162,16 @@ export class Http1Connection {
     // As node:http does: a client that does not read its answers gets no more of them computed.
     if (out && !this.socket.write(out)) {
       this.waitingForDrain = true;
-      this.paused = true;
       this.socket.pause();
       this.socket.once("drain", this.onDrain);
       return;
     }
-    if (this.paused) this.resumeIfRoom();
+    if (this.socket.isPaused()) this.resumeIfRoom();
     else if (this.handOverWhenIdle && this.slots.length === 0) this.handOver();
   }
 
   private resumeIfRoom() {
     if (this.waitingForDrain || this.slots.length >= MAX_IN_FLIGHT || this.socket.destroyed) return;
-    this.paused = false;
     this.socket.resume();
     this.parse();
   }

@@ -1,6 +1,6 @@
-import { type ApiRequest, MAX_BODY_BYTES } from "./http-io";
+import { type ApiRequest, MAX_BODY_BYTES, splitTarget } from "./http-io";
 
-export const MAX_HEAD_BYTES = 16 * 1024;
+const MAX_HEAD_BYTES = 16 * 1024;
 
 export type Parsed =
   | { kind: "incomplete" }
@@ -72,14 +72,13 @@ export function parseRequest(buf: Buffer, at: number, remoteAddress: string | nu
   }
   const bodyStart = headEnd + 4;
   if (buf.length < bodyStart + length) return INCOMPLETE;
-  const target = line[2] as string;
-  const mark = target.indexOf("?");
+  const { path, query } = splitTarget(line[2] as string);
   return {
     kind: "request",
     request: {
       method: line[1] as string,
-      path: mark === -1 ? target : target.slice(0, mark),
-      query: mark === -1 ? "" : target.slice(mark + 1),
+      path,
+      query,
       headers,
       body: length === 0 ? null : buf.subarray(bodyStart, bodyStart + length),
       remoteAddress,

@@ -1,27 +1,30 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { flushAtEndOfTurn } from "./end-of-turn";
-import { type ApiRequest, type ApiResponse, errorResponse, HttpError, MAX_BODY_BYTES } from "./http-io";
+import {
+  type ApiHandler,
+  type ApiResponse,
+  errorResponse,
+  HttpError,
+  MAX_BODY_BYTES,
+  splitTarget,
+} from "./http-io";
 
 /**
  * node:http in front of the routes, for every request the lean front (http1-front.ts) leaves
  * to it: chunked bodies, Expect, HEAD, HTTP/1.0, oversized heads or bodies, repeated headers.
  * Node's own parser and its answers to malformed requests apply there.
  */
-export function createNodeHttpFront(handle: (req: ApiRequest) => Promise<ApiResponse>): Server {
+export function createNodeHttpFront(handle: ApiHandler): Server {
   return createServer((req, res) => {
     readBody(req).then(
-      (body) => {
-        const target = req.url ?? "/";
-        const mark = target.indexOf("?");
-        return handle({
+      (body) =>
+        handle({
           method: req.method ?? "GET",
-          path: mark === -1 ? target : target.slice(0, mark),
-          query: mark === -1 ? "" : target.slice(mark + 1),
+          ...splitTarget(req.url ?? "/"),
           headers: req.headers,
           body,
           remoteAddress: req.socket.remoteAddress ?? null,
-        }).then((answer) => send(res, answer));
-      },
+        }).then((answer) => send(res, answer)),
       (error: HttpError) => send(res, errorResponse(error)),
     );
   });

@@ -1,6 +1,14 @@
 import { type AddressInfo, createServer, type Server, type Socket } from "node:net";
 import type { ApiContext } from "./api-context";
-import { type ApiRequest, type ApiResponse, errorResponse, HttpError, json, rawJson } from "./http-io";
+import {
+  type ApiHandler,
+  type ApiRequest,
+  type ApiResponse,
+  errorResponse,
+  HttpError,
+  json,
+  rawJson,
+} from "./http-io";
 import { Http1Connection } from "./http1-front";
 import { createNodeHttpFront } from "./node-http-front";
 import { OPENAPI_DOCUMENT } from "./openapi";
@@ -62,7 +70,7 @@ export class ValidationServer {
   private readonly fallback;
 
   constructor(ctx: ApiContext, keepAliveMs = 5_000) {
-    const handle = (req: ApiRequest) => dispatch(req, ctx);
+    const handle: ApiHandler = (req) => dispatch(req, ctx);
     this.fallback = createNodeHttpFront(handle);
     this.fallback.keepAliveTimeout = keepAliveMs;
     this.server = createServer({ allowHalfOpen: true }, (socket: Socket) => {
