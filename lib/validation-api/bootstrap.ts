@@ -11,6 +11,7 @@ import { PolicyCache } from "./policy-cache";
 import { PreflightTenants } from "./preflight-tenants";
 import { RedisPolicySource } from "./redis-policy-source";
 import { RefusalCache } from "./refusal-cache";
+import { RepeatedRefusals } from "./repeated-refusals";
 import { ServiceAuth } from "./service-auth";
 import { StoreHealth } from "./store-health";
 import { UsageReporter } from "./usage-reporter";
@@ -53,11 +54,16 @@ export async function bootstrap(
   }
   const cache = new PolicyCache(source);
   const refusals = new RefusalCache();
+  const repeatedRefusals = new RepeatedRefusals(refusals);
   cache.onChange((change) => {
     if (change.kind === "tenant" || change.kind === "counters") refusals.forgetTenant(change.tenantId);
+    repeatedRefusals.clear();
   });
   cache.start();
-  const refusalSweep = setInterval(() => refusals.sweep(Date.now()), 10_000);
+  const refusalSweep = setInterval(() => {
+    refusals.sweep(Date.now());
+    repeatedRefusals.sweep(Date.now());
+  }, 10_000);
   refusalSweep.unref();
   const usage = new UsageReporter(redis);
   usage.start();
@@ -75,6 +81,7 @@ export async function bootstrap(
     source,
     preflightTenants: new PreflightTenants(source, cache),
     serviceAuth: new ServiceAuth(source),
+    repeatedRefusals,
     store,
     ping,
   };

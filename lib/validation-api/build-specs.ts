@@ -13,6 +13,16 @@ export function activeMultiplier(policy: PolicySnapshot, now: number): number {
   return m;
 }
 
+/** When the next boost or penalty starts or ends after `now` (Infinity when none will). */
+export function nextAdjustmentChange(policy: PolicySnapshot, now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const a of policy.adjustments) {
+    if (a.startsAt > now) next = Math.min(next, a.startsAt);
+    else if (a.endsAt > now) next = Math.min(next, a.endsAt);
+  }
+  return next;
+}
+
 const scale = (value: number, multiplier: number) => Math.max(0, Math.floor(value * multiplier));
 
 /**

@@ -1,7 +1,7 @@
 import { hashKey, hasValidChecksum } from "@/lib/keys/key-format";
 import type { CheckResult, LimiterStore, LimitSpec, LimitState } from "@/lib/limiter/types";
 import type { KeyRecord, PolicySnapshot } from "@/lib/policy/policy.types";
-import { activeMultiplier } from "./build-specs";
+import { activeMultiplier, nextAdjustmentChange } from "./build-specs";
 import { allowedOrigin, corsHeaders, originNotAllowed } from "./cors-headers";
 import { type Decision, refusal } from "./decision";
 import { checkInvalidKeyAttempt } from "./invalid-keys";
@@ -109,8 +109,18 @@ async function enforce(
   const known = deps.refusals.refusedUntil(specs, now);
   // An inline builder: tsx names every `const f = () => …` with a call per request.
   if (known)
-    return localRefusal(specs, known, now, (at) =>
-      refused(ids, cost, specs, localState(specs, known.spec, known.until, at), policyHeader),
+    return localRefusal(
+      specs,
+      known,
+      now,
+      (at) => refused(ids, cost, specs, localState(specs, known.spec, known.until, at), policyHeader),
+      // Time alone moves nothing else in this answer until the key expires or an adjustment turns.
+      Math.min(
+        known.until,
+        record.expiresAt ?? known.until,
+        record.revokedAt ?? known.until,
+        nextAdjustmentChange(policy, now),
+      ),
     );
 
   const outcome = await runCheck(specs, policy, deps, now);

@@ -39,17 +39,22 @@ export class HttpError extends Error {
   }
 }
 
-/** The request's JSON body (at most 16 KiB, which the fronts enforce). */
-export function jsonBody(req: ApiRequest): unknown {
-  if (!req.body || req.body.length === 0) {
+/** The request's body as text ("" when there is none). */
+export const bodyText = (req: ApiRequest): string => req.body?.toString("utf8") ?? "";
+
+/** A JSON body's value (bodies are at most 16 KiB, which the fronts enforce). */
+export function parseJsonBody(text: string): unknown {
+  if (text.length === 0) {
     throw new HttpError("BAD_REQUEST", { field: "body", message: "body: a JSON object is required" });
   }
   try {
-    return JSON.parse(req.body.toString("utf8"));
+    return JSON.parse(text);
   } catch {
     throw new HttpError("BAD_REQUEST", { field: "body", message: "body: not valid JSON" });
   }
 }
+
+export const jsonBody = (req: ApiRequest): unknown => parseJsonBody(bodyText(req));
 
 /** An already serialized JSON body. `headers` must be a fresh object: the response takes it over. */
 export function rawJson(status: number, body: string, headers: Record<string, string> = {}): ApiResponse {

@@ -6,9 +6,10 @@ import {
   type ApiRequest,
   type ApiResponse,
   bearer,
+  bodyText,
   errorResponse,
   HttpError,
-  jsonBody,
+  parseJsonBody,
   rawJson,
 } from "../http-io";
 
@@ -17,8 +18,11 @@ export async function checkRoute(req: ApiRequest, ctx: ApiContext): Promise<ApiR
   if (!(await ctx.serviceAuth.verify(bearer(req)))) {
     return errorResponse(new HttpError("UNAUTHORIZED"), { "www-authenticate": 'Bearer realm="sluice"' });
   }
-  const input = parseCheckInput(jsonBody(req));
-  const decision = await decide(input, ctx.deps);
+  const text = bodyText(req);
   // The headers to copy travel in the body (`decision.headers`); not also as HTTP headers.
+  const repeated = ctx.repeatedRefusals.answer(text, ctx.deps.now?.() ?? Date.now());
+  if (repeated) return rawJson(200, repeated);
+  const decision = await decide(parseCheckInput(parseJsonBody(text)), ctx.deps);
+  ctx.repeatedRefusals.remember(text, decision);
   return rawJson(200, decisionJson(decision));
 }

@@ -1,0 +1,115 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startInProcessApi } from "../support/in-process-api";
+import { startPrivateRedis } from "../support/private-redis";
+import { publishTestTenant } from "../support/published-tenant";
+
+/** Limiter script calls the server has run so far. */
+async function scriptCalls(redis: Redis): Promise<number> {
+  const info = await redis.info("commandstats");
+  let calls = 0;
+  for (const m of info.matchAll(/cmdstat_(?:evalsha|eval):calls=(\d+)/g)) calls += Number(m[1]);
+  return calls;
+}
+
+/** Polls until `done` holds or `ms` pass; returns the last answer. */
+async function within<T>(ms: number, attempt: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + ms;
+  let value = await attempt();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
+    value = await attempt();
+  }
+  return value;
+}
+
+type Answer = {
+  allowed: boolean;
+  code: string | null;
+  retryAfter: number | null;
+  headers: Record<string, string>;
+  error: Record<string, unknown> | null;
+};
+
+/** An answer with every field that counts the seconds to wait taken out. */
+function withoutSeconds(answer: Answer) {
+  const { retryAfter: _, headers, error, ...rest } = answer;
+  const { "Retry-After": _r, RateLimit: _l, ...otherHeaders } = headers;
+  const { message: _m, retry_after: _a, ...otherError } = error ?? {};
+  return { ...rest, headers: otherHeaders, error: otherError };
+}
+
+describe("a body refused again and again", () => {
+  let server: Awaited<ReturnType<typeof startPrivateRedis>>;
+  let redis: Redis;
+  let api: Awaited<ReturnType<typeof startInProcessApi>>;
+
+  beforeAll(async () => {
+    server = await startPrivateRedis();
+    redis = new Redis(server.url);
+    api = await startInProcessApi(server.url);
+  });
+  afterAll(async () => {
+    await api.stop();
+    redis.disconnect();
+    await server.stop();
+  });
+
+  /** A tenant whose key is refused (2 per minute, both spent) and a check of exactly `body`. */
+  async function exhaustedKey() {
+    const tenant = await publishTestTenant(redis, { limits: { keyPerMinute: 2, keyBurst: 100 } });
+    const key = await tenant.addKey();
+    const request = { key: key.secret, ip: "203.0.113.9", method: "GET", path: "/v1/items/7" };
+    const check = (body: string): Promise<Answer> =>
+      fetch(`${api.url}/v1/check`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${tenant.serviceToken}` },
+        body,
+      }).then((r) => r.json());
+    const body = JSON.stringify(request);
+    expect((await check(body)).allowed).toBe(true);
+    expect((await check(body)).allowed).toBe(true);
+    expect((await check(body)).code).toBe("RATE_LIMIT_EXCEEDED"); // Redis says so
+    return { tenant, key, request, body, check };
+  }
+
+  it("is answered without Redis, exactly as the same request written differently is decided", async () => {
+    const { request, body, check } = await exhaustedKey();
+    const before = await scriptCalls(redis);
+    const repeated = await Promise.all(Array.from({ length: 20 }, () => check(body)));
+    // The same request, other bytes: not a repeat, decided in full (locally, from the refusal cache).
+    const fresh = await check(JSON.stringify(request, null, 1));
+    expect((await scriptCalls(redis)) - before).toBe(0);
+    expect(api.ctx.repeatedRefusals.answer(body, Date.now())).not.toBeNull(); // held as a repeat
+    for (const answer of repeated) {
+      expect(answer.code).toBe("RATE_LIMIT_EXCEEDED");
+      // Within a second of each other: only the seconds to wait may differ, by at most one.
+      expect(Math.abs((answer.retryAfter as number) - (fresh.retryAfter as number))).toBeLessThanOrEqual(1);
+      expect(withoutSeconds(answer)).toEqual(withoutSeconds(fresh));
+    }
+  });
+
+  it("is decided afresh as soon as the policy changes", async () => {
+    const { tenant, body, check } = await exhaustedKey();
+    expect((await check(body)).allowed).toBe(false);
+    await tenant.update({ limits: { keyPerMinute: 50 } });
+    const answer = await within(
+      2_000,
+      () => check(body),
+      (a) => a.allowed,
+    );
+    expect(answer.allowed).toBe(true);
+  });
+
+  it("is refused as revoked within 2 s of the revocation", async () => {
+    const { tenant, key, body, check } = await exhaustedKey();
+    expect((await check(body)).code).toBe("RATE_LIMIT_EXCEEDED");
+    await tenant.updateKey(key.secret, { ...key.record, revokedAt: Date.now() });
+    const answer = await within(
+      2_000,
+      () => check(body),
+      (a) => a.code === "KEY_REVOKED",
+    );
+    expect(answer.code).toBe("KEY_REVOKED");
+  });
+});
