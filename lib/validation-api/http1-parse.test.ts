@@ -22,6 +22,22 @@ describe("parseRequest (the lean front's HTTP/1.1 reader)", () => {
     expect(parsed.close).toBe(false);
   });
 
+  it("reads a head seen before as it did the first time, with this request's body and address", () => {
+    const first = parse(CHECK);
+    const again = parseRequest(Buffer.from(CHECK.replace('{"a":1}', '{"b":2}'), "latin1"), 0, "10.0.0.2");
+    if (first.kind !== "request" || again.kind !== "request") throw new Error("expected two requests");
+    expect(again.request.body?.toString()).toBe('{"b":2}');
+    expect(again.request.remoteAddress).toBe("10.0.0.2");
+    expect({ ...again.request, body: null, remoteAddress: null }).toEqual({
+      ...first.request,
+      body: null,
+      remoteAddress: null,
+    });
+    const unusual = "GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
+    expect(parse(unusual).kind).toBe("unusual");
+    expect(parse(unusual).kind).toBe("unusual"); // still, the second time
+  });
+
   it("waits for more at every split point of a request", () => {
     for (let cut = 0; cut < CHECK.length; cut++) expect(parse(CHECK.slice(0, cut)).kind).toBe("incomplete");
   });
