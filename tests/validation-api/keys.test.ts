@@ -3,20 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startInProcessApi } from "../support/in-process-api";
 import { startPrivateRedis } from "../support/private-redis";
 import { publishTestTenant } from "../support/published-tenant";
-
-/** Limiter script calls the server has run so far. */
-async function scriptCalls(redis: Redis): Promise<number> {
-  const info = await redis.info("commandstats");
-  let calls = 0;
-  for (const m of info.matchAll(/cmdstat_(?:evalsha|eval):calls=(\d+)/g)) calls += Number(m[1]);
-  return calls;
-}
-
-/** Commands the server has processed so far (INFO itself adds one per call). */
-async function commandsProcessed(redis: Redis): Promise<number> {
-  const info = await redis.info("stats");
-  return Number(/total_commands_processed:(\d+)/.exec(info)?.[1]);
-}
+import { commandsProcessed, scriptCalls } from "../support/redis-stats";
 
 describe("key checks", () => {
   let server: Awaited<ReturnType<typeof startPrivateRedis>>;

@@ -3,14 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startInProcessApi } from "../support/in-process-api";
 import { startPrivateRedis } from "../support/private-redis";
 import { publishTestTenant } from "../support/published-tenant";
-
-/** Limiter script calls the server has run so far. */
-async function scriptCalls(redis: Redis): Promise<number> {
-  const info = await redis.info("commandstats");
-  let calls = 0;
-  for (const m of info.matchAll(/cmdstat_(?:evalsha|eval):calls=(\d+)/g)) calls += Number(m[1]);
-  return calls;
-}
+import { scriptCalls } from "../support/redis-stats";
 
 /** Polls until `done` holds or `ms` pass; returns the last answer. */
 async function within<T>(ms: number, attempt: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
