@@ -10,21 +10,33 @@ describe("RESP", () => {
 
   it("reads every reply type the limiter meets, however the bytes are split", () => {
     const wire = Buffer.from(
-      "+OK\r\n:42\r\n$3\r\nabc\r\n$-1\r\n*3\r\n:1\r\n:-7\r\n$2\r\nhi\r\n-NOSCRIPT No matching script\r\n*0\r\n",
+      "+OK\r\n:42\r\n:0\r\n:1796205738123\r\n$3\r\nabc\r\n$-1\r\n*3\r\n:1\r\n:-7\r\n$2\r\nhi\r\n-NOSCRIPT No matching script\r\n*0\r\n",
     );
-    const expected = ["OK", 42, "abc", null, [1, -7, "hi"], new RespError("NOSCRIPT No matching script"), []];
+    const expected = [
+      "OK",
+      42,
+      0,
+      1796205738123,
+      "abc",
+      null,
+      [1, -7, "hi"],
+      new RespError("NOSCRIPT No matching script"),
+      [],
+    ];
     for (let size = 1; size <= wire.length; size++) {
       const reader = new RespReader();
       const replies = [];
       for (let at = 0; at < wire.length; at += size)
         replies.push(...reader.push(wire.subarray(at, at + size)));
       expect(replies, `chunks of ${size} bytes`).toEqual(expected);
-      expect((replies[5] as RespError).message).toBe("NOSCRIPT No matching script");
+      expect((replies[7] as RespError).message).toBe("NOSCRIPT No matching script");
     }
   });
 
   it("refuses what it does not expect instead of guessing", () => {
     expect(() => new RespReader().push(Buffer.from("*1\r\n*1\r\n:1\r\n"))).toThrow(RespProtocolError);
     expect(() => new RespReader().push(Buffer.from("%1\r\n"))).toThrow(RespProtocolError);
+    expect(() => new RespReader().push(Buffer.from(":12x\r\n"))).toThrow(RespProtocolError);
+    expect(() => new RespReader().push(Buffer.from(":\r\n"))).toThrow(RespProtocolError);
   });
 });

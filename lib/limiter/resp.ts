@@ -21,6 +21,30 @@ export function encodeCommand(parts: readonly (string | number)[]): string {
 }
 
 const CR = 13;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+
+/**
+ * `:<digits>\r\n`, read from the bytes: the limiter script answers ~16 integers per check, and
+ * this costs a fraction of finding the line and converting it to a string first.
+ */
+function integer(buf: Buffer, at: number): { value: number; next: number } | null {
+  let i = at + 1;
+  const negative = buf[i] === MINUS;
+  if (negative) i++;
+  const first = i;
+  let n = 0;
+  for (; i < buf.length; i++) {
+    const byte = buf[i] as number;
+    if (byte === CR) break;
+    const digit = byte - ZERO;
+    if (digit < 0 || digit > 9) throw new RespProtocolError("malformed integer reply");
+    n = n * 10 + digit;
+  }
+  if (i + 1 >= buf.length) return null; // the line (or its \n) has not all arrived
+  if (i === first) throw new RespProtocolError("malformed integer reply");
+  return { value: negative ? -n : n, next: i + 2 };
+}
 
 /** Reads replies from a stream of chunks; `push` returns every reply completed so far. */
 export class RespReader {
@@ -43,6 +67,7 @@ export class RespReader {
   /** One value at `at`, or null when the buffer does not hold all of it yet. */
   private value(buf: Buffer, at: number, nested: boolean): { value: RespValue; next: number } | null {
     if (at >= buf.length) return null;
+    if (buf[at] === 0x3a) return integer(buf, at);
     const end = buf.indexOf(CR, at);
     if (end === -1 || end + 1 >= buf.length) return null;
     const type = buf[at];
@@ -53,8 +78,6 @@ export class RespReader {
         return { value: line, next };
       case 0x2d: // -
         return { value: new RespError(line), next };
-      case 0x3a: // :
-        return { value: Number(line), next };
       case 0x24: {
         // $
         const length = Number(line);
