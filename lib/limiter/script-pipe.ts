@@ -46,7 +46,9 @@ export class ScriptPipe {
   private readonly sweepTimer: NodeJS.Timeout;
 
   constructor(private readonly options: ScriptPipeOptions) {
-    this.sweepTimer = setInterval(() => this.failOverdue(), Math.max(5, Math.floor(options.timeoutMs / 4)));
+    // Checked every tenth of the timeout: a command fails at most 10 % after it (no request may
+    // wait over 250 ms, and a 150 ms timeout checked every 37 ms left too little room for the rest).
+    this.sweepTimer = setInterval(() => this.failOverdue(), Math.max(5, Math.floor(options.timeoutMs / 10)));
     this.sweepTimer.unref();
     this.connect();
   }
@@ -157,11 +159,16 @@ export class ScriptPipe {
     }
   }
 
-  /** Fails commands past their time; they stay queued so later replies still line up. */
+  /**
+   * Once the oldest command is past its time, fails it and every command queued behind it:
+   * replies come in order, so none of them can be answered before it, and waiting out each
+   * one's own timeout would only hold its request longer. They stay queued (abandoned) so later
+   * replies still line up.
+   */
   private failOverdue() {
-    const deadline = Date.now() - this.options.timeoutMs;
+    const oldest = this.pending.find((waiting) => !waiting.abandoned);
+    if (!oldest || oldest.sentAt > Date.now() - this.options.timeoutMs) return;
     for (const waiting of this.pending) {
-      if (waiting.sentAt > deadline) break;
       if (!waiting.abandoned) {
         waiting.abandoned = true;
         waiting.reject(new Error("limiter command timed out"));

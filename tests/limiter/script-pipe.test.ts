@@ -57,6 +57,26 @@ describe("ScriptPipe (the validation API's connection for limiter checks)", () =
     expect(await runScript(pipe, ECHO, ["{t}:late"], [5])).toEqual([10, 2]);
   });
 
+  it("fails the commands queued behind an overdue one with it, and the late replies still line up", async () => {
+    server.signal("SIGSTOP");
+    const first = runScript(pipe, ECHO, ["{t}:queue"], [1]).catch((e: Error) => ({
+      failedAt: Date.now(),
+      e,
+    }));
+    await new Promise((r) => setTimeout(r, 100));
+    const second = runScript(pipe, ECHO, ["{t}:queue"], [2]).catch((e: Error) => ({
+      failedAt: Date.now(),
+      e,
+    }));
+    const [a, b] = (await Promise.all([first, second])) as { failedAt: number; e: Error }[];
+    server.signal("SIGCONT");
+    expect(b.e.message).toContain("timed out");
+    // The second was sent 100 ms after the first: it fails with it, not 150 ms after its own start.
+    expect(Math.abs(b.failedAt - a.failedAt)).toBeLessThan(40);
+    // Both late replies are dropped; the next caller gets its own answer (the third INCR).
+    expect(await runScript(pipe, ECHO, ["{t}:queue"], [7])).toEqual([14, 3]);
+  });
+
   it("fails at once while disconnected and reconnects by itself after a restart", async () => {
     server.signal("SIGKILL");
     await waitFor(() => !pipe.isReady);
