@@ -53,6 +53,11 @@ export function localRefusal(
     };
     templates.set(specs, template);
   }
+  return refusalDecision(template, now);
+}
+
+/** The template's answer at `now` (the same second answers the same object; never edit it). */
+export function refusalDecision(template: RefusalTemplate, now: number): Decision {
   refusalJson(template, now);
   if (!template.decision) {
     template.decision = decisionFromJson(template.json);

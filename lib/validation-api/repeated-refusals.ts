@@ -2,55 +2,63 @@ import type { Decision } from "./decision";
 import { type RefusalTemplate, refusalJson, templateOf } from "./local-refusal";
 import type { RefusalCache } from "./refusal-cache";
 
-/** Bodies longer than this are not remembered (a check body is ~150 bytes). */
-const MAX_BODY_CHARS = 1_024;
-const MAX_BODIES = 50_000;
+/** Requests longer than this are not remembered (a check body is ~150 bytes). */
+const MAX_REQUEST_CHARS = 1_024;
+const MAX_REQUESTS = 50_000;
 
 /**
- * The answers to /v1/check bodies refused locally moments ago, by the exact body. A client over
- * its limit usually keeps sending the same request (same key, IP and path), and while its refusal
- * holds the answer to that body is known: this skips parsing, hashing the key and matching the
- * route, which is most of a refusal's cost. An answer is reused only while the refusal it came
+ * Requests refused locally moments ago, by what identifies them exactly (a /v1/check body's
+ * bytes; a forward-auth request's key, IP, method and path), with the refusal template their
+ * answer came from. A client over its limit usually keeps sending the same request, and while
+ * its refusal holds the answer is known: this skips parsing, hashing the key and matching the
+ * route, which is most of a refusal's cost. A template is reused only while the refusal it came
  * from is still the one RefusalCache would find, before anything but time could move it (key
  * expiry, an adjustment starting or ending), and until any policy, key or counter change, which
- * forgets every body (`clear`).
+ * forgets every request (`clear`).
  */
 export class RepeatedRefusals {
-  private readonly byBody = new Map<string, RefusalTemplate>();
+  private readonly byRequest = new Map<string, RefusalTemplate>();
 
   constructor(
     private readonly refusals: RefusalCache,
-    private readonly maxBodies = MAX_BODIES,
+    private readonly maxRequests = MAX_REQUESTS,
   ) {}
 
-  /** The answer (JSON) to a body refused before, while that refusal holds; else null. */
-  answer(body: string, now: number): string | null {
-    const template = this.byBody.get(body);
+  /** The template that answered this request before, while its refusal holds; else null. */
+  find(request: string, now: number): RefusalTemplate | null {
+    const template = this.byRequest.get(request);
     if (!template) return null;
-    if (now < template.validUntil && this.stillRefused(template, now)) return refusalJson(template, now);
-    this.byBody.delete(body);
+    if (now < template.validUntil && this.stillRefused(template, now)) return template;
+    this.byRequest.delete(request);
     return null;
   }
 
-  /** Remembers the body when its decision is a local refusal. */
-  remember(body: string, decision: Decision) {
+  /** The JSON answer to a /v1/check body refused before, while that refusal holds; else null. */
+  answer(body: string, now: number): string | null {
+    const template = this.find(body, now);
+    return template && refusalJson(template, now);
+  }
+
+  /** Remembers the request when its decision is a local refusal. */
+  remember(request: string, decision: Decision) {
     const template = templateOf(decision);
-    if (!template || body.length > MAX_BODY_CHARS) return;
-    if (this.byBody.size >= this.maxBodies) this.dropOldest();
-    this.byBody.set(body, template);
+    if (!template || request.length > MAX_REQUEST_CHARS) return;
+    if (this.byRequest.size >= this.maxRequests) this.dropOldest();
+    this.byRequest.set(request, template);
   }
 
   clear() {
-    this.byBody.clear();
+    this.byRequest.clear();
   }
 
   /** Drops the answers whose refusal has ended (called periodically). */
   sweep(now: number) {
-    for (const [body, template] of this.byBody) if (template.validUntil <= now) this.byBody.delete(body);
+    for (const [request, template] of this.byRequest)
+      if (template.validUntil <= now) this.byRequest.delete(request);
   }
 
   get size(): number {
-    return this.byBody.size;
+    return this.byRequest.size;
   }
 
   // The same refusal (entry and end) RefusalCache finds now: not forgotten, extended or outlasted.
@@ -61,10 +69,10 @@ export class RepeatedRefusals {
 
   /** Map order is insertion order: the first-remembered tenth goes. */
   private dropOldest() {
-    let drop = Math.ceil(this.maxBodies / 10);
-    for (const body of this.byBody.keys()) {
+    let drop = Math.ceil(this.maxRequests / 10);
+    for (const request of this.byRequest.keys()) {
       if (drop-- <= 0) break;
-      this.byBody.delete(body);
+      this.byRequest.delete(request);
     }
   }
 }

@@ -105,4 +105,32 @@ describe("a body refused again and again", () => {
     );
     expect(answer.code).toBe("KEY_REVOKED");
   });
+
+  it("through forward-auth too: the same refused request is answered from memory, with its headers", async () => {
+    const { tenant, key, request } = await exhaustedKey();
+    const forward = () =>
+      fetch(`${api.url}/v1/forward-auth`, {
+        headers: {
+          authorization: `Bearer ${key.secret}`,
+          "x-forwarded-for": request.ip,
+          "x-forwarded-method": request.method,
+          "x-forwarded-uri": request.path,
+        },
+      });
+    expect((await forward()).status).toBe(429); // decided in full, locally, and remembered
+    const before = await scriptCalls(redis);
+    const again = await Promise.all(Array.from({ length: 10 }, () => forward()));
+    expect((await scriptCalls(redis)) - before).toBe(0);
+    expect(again.map((r) => r.status)).toEqual(Array(10).fill(429));
+    for (const response of again) {
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(response.headers.get("x-ratelimit-remaining")).toBe("0");
+      expect((await response.json()).error.code).toBe("RATE_LIMIT_EXCEEDED");
+    }
+    const remembered = `forward-auth\n${key.secret}\n${request.ip}\n${request.method}\n${request.path}`;
+    expect(api.ctx.repeatedRefusals.find(remembered, Date.now())).not.toBeNull();
+    await tenant.updateKey(key.secret, { ...key.record, revokedAt: Date.now() });
+    const revoked = await within(2_000, forward, (r) => r.status === 401);
+    expect(revoked.status).toBe(401);
+  });
 });

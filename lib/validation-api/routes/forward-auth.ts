@@ -1,7 +1,9 @@
 import type { ApiContext } from "../api-context";
 import { decide } from "../decide";
 import { decidePreflight, type PreflightInput } from "../decide-preflight";
+import type { Decision } from "../decision";
 import { type ApiRequest, type ApiResponse, bearer, clientIp, headerValue as header, json } from "../http-io";
+import { refusalDecision } from "../local-refusal";
 
 /**
  * GET|POST /v1/forward-auth — the same decision for gateways (Traefik ForwardAuth, Caddy
@@ -16,16 +18,7 @@ export async function forwardAuthRoute(req: ApiRequest, ctx: ApiContext): Promis
   const preflight = method === "OPTIONS" ? preflightOf(req, params, origin) : null;
   const decision = preflight
     ? await decidePreflight(preflight, { ...ctx.deps, tenants: ctx.preflightTenants })
-    : await decide(
-        {
-          key: bearer(req) ?? header(req, "x-api-key"),
-          ip: clientIp(req),
-          method,
-          path: header(req, "x-forwarded-uri") ?? "/",
-          origin,
-        },
-        ctx.deps,
-      );
+    : await decideRepeatable(req, method, origin, ctx);
   const headers: Record<string, string> = { ...decision.headers, "X-Sluice-Status": String(decision.status) };
   if (decision.allowed) return { status: decision.status, headers, body: "" };
   const nginx = params.get("mode") === "nginx";
@@ -44,4 +37,34 @@ function preflightOf(req: ApiRequest, params: URLSearchParams, origin: string | 
     headers: header(req, "access-control-request-headers") || null,
     tenantRef: params.get("tenant"),
   };
+}
+
+/**
+ * A key's check, answered from memory when the same request (key, IP, method, path) was refused
+ * locally moments ago and that refusal still holds (see repeated-refusals.ts). Browser requests
+ * (with an Origin) are always decided in full: their answers carry the origin's CORS headers.
+ */
+async function decideRepeatable(
+  req: ApiRequest,
+  method: string,
+  origin: string | null,
+  ctx: ApiContext,
+): Promise<Decision> {
+  const input = {
+    key: bearer(req) ?? header(req, "x-api-key"),
+    ip: clientIp(req),
+    method,
+    path: header(req, "x-forwarded-uri") ?? "/",
+    origin,
+  };
+  if (origin || !input.key) return decide(input, ctx.deps);
+  // Header values hold no line breaks (both fronts refuse them), so this identifies the request;
+  // and no remembered /v1/check body (a JSON object) can start like it.
+  const request = `forward-auth\n${input.key}\n${input.ip}\n${method}\n${input.path}`;
+  const now = ctx.deps.now?.() ?? Date.now();
+  const template = ctx.repeatedRefusals.find(request, now);
+  if (template) return refusalDecision(template, now);
+  const decision = await decide(input, ctx.deps);
+  ctx.repeatedRefusals.remember(request, decision);
+  return decision;
 }
