@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { LimitSpec } from "@/lib/limiter/types";
-import { type Decision, decisionJson, refusal } from "./decision";
+import { refusalUntil as build } from "@/tests/support/refusal-builder";
+import { type Decision, decisionJson } from "./decision";
 import { localRefusal } from "./local-refusal";
 import type { KnownRefusal } from "./refusal-cache";
 
 const specs: LimitSpec[] = [{ name: "key_minute", key: "{t1}:key:k1", windowMs: 60_000, max: 3, cost: 1 }];
-
-/** What decide() builds: every field that counts seconds says the same number. */
-const build = (until: number) => (at: number) => {
-  const seconds = Math.max(1, Math.ceil((until - at) / 1000));
-  return refusal("RATE_LIMIT_EXCEEDED", {
-    tenantId: "t1",
-    keyId: "k1",
-    retryAfter: seconds,
-    headers: { "Retry-After": String(seconds), RateLimit: `"key_minute";r=0;t=${seconds}` },
-    error: { message: `Retry after ${seconds} s.`, retry_after: seconds },
-  });
-};
 
 describe("localRefusal", () => {
   it("answers exactly what a full build would, second by second", () => {

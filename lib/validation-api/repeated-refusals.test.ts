@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LimitSpec } from "@/lib/limiter/types";
+import { refusalUntil as build } from "@/tests/support/refusal-builder";
 import { refusal } from "./decision";
 import { localRefusal } from "./local-refusal";
 import { RefusalCache } from "./refusal-cache";
@@ -9,17 +10,6 @@ const T0 = 1_800_000_000_000;
 const minute: LimitSpec = { name: "key_minute", key: "{t1}:key:k1", windowMs: 60_000, max: 3, cost: 1 };
 const hour: LimitSpec = { name: "key_hour", key: "{t1}:key:k1", windowMs: 3_600_000, max: 50, cost: 1 };
 const body = '{"key":"sk_live_x","ip":"203.0.113.9","method":"GET","path":"/v1/items/1"}';
-
-/** A refusal as decide() answers it: every field that counts seconds says the same number. */
-const build = (until: number) => (at: number) => {
-  const seconds = Math.max(1, Math.ceil((until - at) / 1000));
-  return refusal("RATE_LIMIT_EXCEEDED", {
-    tenantId: "t1",
-    keyId: "k1",
-    retryAfter: seconds,
-    headers: { "Retry-After": String(seconds) },
-  });
-};
 
 /** The state after Redis refused the minute window until `until`, and one local refusal of `body`. */
 function refusedOnce(until: number, validUntil = until, maxBodies?: number) {

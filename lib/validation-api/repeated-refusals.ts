@@ -41,6 +41,7 @@ export class RepeatedRefusals {
 
   /** Remembers the request when its decision is a local refusal. */
   remember(request: string, decision: Decision) {
+    if (decision.allowed) return;
     const template = templateOf(decision);
     if (!template || request.length > MAX_REQUEST_CHARS) return;
     if (this.byRequest.size >= this.maxRequests) this.dropOldest();

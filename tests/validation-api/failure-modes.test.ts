@@ -4,10 +4,7 @@ import { startPrivateRedis } from "../support/private-redis";
 import { publishTestTenant } from "../support/published-tenant";
 import { startValidationApi, type ValidationApi } from "../support/validation-api-process";
 
-// The API in a process of its own, as in production: what is timed is not this process's own work.
-type Api = ValidationApi;
-
-async function timedCheck(api: Api, token: string, key: string) {
+async function timedCheck(api: ValidationApi, token: string, key: string) {
   const started = performance.now();
   const response = await fetch(`${api.url}/v1/check`, {
     method: "POST",
@@ -35,7 +32,7 @@ async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): 
 describe("when Redis fails", () => {
   let redisServer: Awaited<ReturnType<typeof startPrivateRedis>>;
   let redis: Redis;
-  let api: Api;
+  let api: ValidationApi;
   let open: Awaited<ReturnType<typeof publishTestTenant>>;
   let closed: Awaited<ReturnType<typeof publishTestTenant>>;
   let openKey: string;
@@ -58,6 +55,7 @@ describe("when Redis fails", () => {
     redisServer = await startPrivateRedis();
     redis = new Redis(redisServer.url, { maxRetriesPerRequest: 1, retryStrategy: () => 100 });
     redis.on("error", () => {});
+    // The API in a process of its own, as in production: what is timed is not this process's work.
     api = await startValidationApi({ env: { REDIS_URL: redisServer.url, VALIDATION_PROCESSES: "2" } });
     await publishAll();
   });

@@ -1,53 +1,38 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startInProcessApi } from "../support/in-process-api";
-import { startPrivateRedis } from "../support/private-redis";
+import { describe, expect, it } from "vitest";
+import { usePrivateRedisApi } from "../support/private-redis-api";
 import { publishTestTenant } from "../support/published-tenant";
 import { commandsProcessed, scriptCalls } from "../support/redis-stats";
 
 describe("key checks", () => {
-  let server: Awaited<ReturnType<typeof startPrivateRedis>>;
-  let redis: Redis;
-  let api: Awaited<ReturnType<typeof startInProcessApi>>;
-
-  beforeAll(async () => {
-    server = await startPrivateRedis();
-    redis = new Redis(server.url);
-    api = await startInProcessApi(server.url);
-  });
-  afterAll(async () => {
-    await api.stop();
-    redis.disconnect();
-    await server.stop();
-  });
+  const env = usePrivateRedisApi();
 
   it("a key with one character changed is refused without any Redis call", async () => {
-    const tenant = await publishTestTenant(redis);
+    const tenant = await publishTestTenant(env.redis);
     const { secret } = await tenant.addKey();
     const check = (key: string) =>
-      fetch(`${api.url}/v1/check`, {
+      fetch(`${env.api.url}/v1/check`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${tenant.serviceToken}` },
         body: JSON.stringify({ key, ip: "203.0.113.9", method: "GET", path: "/x" }),
       }).then((r) => r.json());
     expect((await check(secret)).status).toBe(200); // warms the service-token cache
-    api.ctx.deps.cache.stop(); // no periodic version sweep inside the measured window
+    env.api.ctx.deps.cache.stop(); // no periodic version sweep inside the measured window
     await new Promise((r) => setTimeout(r, 50)); // let background refreshes settle
-    const before = await commandsProcessed(redis);
+    const before = await commandsProcessed(env.redis);
     for (let i = 8; i < secret.length; i += 3) {
       const mangled = secret.slice(0, i) + (secret[i] === "Z" ? "Y" : "Z") + secret.slice(i + 1);
       expect((await check(mangled)).code).toBe("INVALID_KEY");
     }
-    const after = await commandsProcessed(redis);
+    const after = await commandsProcessed(env.redis);
     expect(after - before).toBe(1); // only the first INFO
   });
 
   it("a made-up key with a valid checksum is throttled per source IP after repeated failures", async () => {
-    const tenant = await publishTestTenant(redis);
+    const tenant = await publishTestTenant(env.redis);
     const { generateKey } = await import("@/lib/keys/key-format");
     const statuses: number[] = [];
     for (let i = 0; i < 32; i++) {
-      const body = await fetch(`${api.url}/v1/check`, {
+      const body = await fetch(`${env.api.url}/v1/check`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${tenant.serviceToken}` },
         body: JSON.stringify({ key: generateKey(), ip: "203.0.113.77", method: "GET", path: "/x" }),
@@ -59,18 +44,18 @@ describe("key checks", () => {
   });
 
   it("a key known to be exhausted is refused locally, without Redis, until it frees up", async () => {
-    const tenant = await publishTestTenant(redis, { limits: { keyPerMinute: 2, keyBurst: 100 } });
+    const tenant = await publishTestTenant(env.redis, { limits: { keyPerMinute: 2, keyBurst: 100 } });
     const { secret } = await tenant.addKey();
     const forward = () =>
-      fetch(`${api.url}/v1/forward-auth`, { headers: { authorization: `Bearer ${secret}` } });
+      fetch(`${env.api.url}/v1/forward-auth`, { headers: { authorization: `Bearer ${secret}` } });
     expect((await forward()).status).toBe(200);
     expect((await forward()).status).toBe(200);
     expect((await forward()).status).toBe(429); // Redis says so, and the process remembers until when
     await new Promise((r) => setTimeout(r, 50));
-    const before = await scriptCalls(redis);
+    const before = await scriptCalls(env.redis);
     const refused = await Promise.all(Array.from({ length: 10 }, () => forward()));
     expect(refused.map((r) => r.status)).toEqual(Array(10).fill(429));
     expect(refused.every((r) => Number(r.headers.get("retry-after")) >= 1)).toBe(true);
-    expect((await scriptCalls(redis)) - before).toBe(0);
+    expect((await scriptCalls(env.redis)) - before).toBe(0);
   });
 });

@@ -1,7 +1,5 @@
-import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startInProcessApi } from "../support/in-process-api";
-import { startPrivateRedis } from "../support/private-redis";
+import { describe, expect, it } from "vitest";
+import { usePrivateRedisApi } from "../support/private-redis-api";
 import { publishTestTenant } from "../support/published-tenant";
 import { scriptCalls } from "../support/redis-stats";
 
@@ -33,28 +31,15 @@ function withoutSeconds(answer: Answer) {
 }
 
 describe("a body refused again and again", () => {
-  let server: Awaited<ReturnType<typeof startPrivateRedis>>;
-  let redis: Redis;
-  let api: Awaited<ReturnType<typeof startInProcessApi>>;
-
-  beforeAll(async () => {
-    server = await startPrivateRedis();
-    redis = new Redis(server.url);
-    api = await startInProcessApi(server.url);
-  });
-  afterAll(async () => {
-    await api.stop();
-    redis.disconnect();
-    await server.stop();
-  });
+  const env = usePrivateRedisApi();
 
   /** A tenant whose key is refused (2 per minute, both spent) and a check of exactly `body`. */
   async function exhaustedKey() {
-    const tenant = await publishTestTenant(redis, { limits: { keyPerMinute: 2, keyBurst: 100 } });
+    const tenant = await publishTestTenant(env.redis, { limits: { keyPerMinute: 2, keyBurst: 100 } });
     const key = await tenant.addKey();
     const request = { key: key.secret, ip: "203.0.113.9", method: "GET", path: "/v1/items/7" };
     const check = (body: string): Promise<Answer> =>
-      fetch(`${api.url}/v1/check`, {
+      fetch(`${env.api.url}/v1/check`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${tenant.serviceToken}` },
         body,
@@ -68,12 +53,12 @@ describe("a body refused again and again", () => {
 
   it("is answered without Redis, exactly as the same request written differently is decided", async () => {
     const { request, body, check } = await exhaustedKey();
-    const before = await scriptCalls(redis);
+    const before = await scriptCalls(env.redis);
     const repeated = await Promise.all(Array.from({ length: 20 }, () => check(body)));
     // The same request, other bytes: not a repeat, decided in full (locally, from the refusal cache).
     const fresh = await check(JSON.stringify(request, null, 1));
-    expect((await scriptCalls(redis)) - before).toBe(0);
-    expect(api.ctx.repeatedRefusals.answer(body, Date.now())).not.toBeNull(); // held as a repeat
+    expect((await scriptCalls(env.redis)) - before).toBe(0);
+    expect(env.api.ctx.repeatedRefusals.answer(body, Date.now())).not.toBeNull(); // held as a repeat
     for (const answer of repeated) {
       expect(answer.code).toBe("RATE_LIMIT_EXCEEDED");
       // Within a second of each other: only the seconds to wait may differ, by at most one.
@@ -109,7 +94,7 @@ describe("a body refused again and again", () => {
   it("through forward-auth too: the same refused request is answered from memory, with its headers", async () => {
     const { tenant, key, request } = await exhaustedKey();
     const forward = () =>
-      fetch(`${api.url}/v1/forward-auth`, {
+      fetch(`${env.api.url}/v1/forward-auth`, {
         headers: {
           authorization: `Bearer ${key.secret}`,
           "x-forwarded-for": request.ip,
@@ -118,9 +103,9 @@ describe("a body refused again and again", () => {
         },
       });
     expect((await forward()).status).toBe(429); // decided in full, locally, and remembered
-    const before = await scriptCalls(redis);
+    const before = await scriptCalls(env.redis);
     const again = await Promise.all(Array.from({ length: 10 }, () => forward()));
-    expect((await scriptCalls(redis)) - before).toBe(0);
+    expect((await scriptCalls(env.redis)) - before).toBe(0);
     expect(again.map((r) => r.status)).toEqual(Array(10).fill(429));
     for (const response of again) {
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
@@ -128,7 +113,7 @@ describe("a body refused again and again", () => {
       expect((await response.json()).error.code).toBe("RATE_LIMIT_EXCEEDED");
     }
     const remembered = `forward-auth\n${key.secret}\n${request.ip}\n${request.method}\n${request.path}`;
-    expect(api.ctx.repeatedRefusals.find(remembered, Date.now())).not.toBeNull();
+    expect(env.api.ctx.repeatedRefusals.find(remembered, Date.now())).not.toBeNull();
     await tenant.updateKey(key.secret, { ...key.record, revokedAt: Date.now() });
     const revoked = await within(2_000, forward, (r) => r.status === 401);
     expect(revoked.status).toBe(401);
