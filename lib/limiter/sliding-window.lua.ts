@@ -20,13 +20,21 @@ an answer reports the binding limit alone, and each lookup costs a ZRANGE); a pe
 
 A unit stamped t is in a window while now - t < windowMs. The clock is Redis TIME so every client
 agrees (Redis 7 replicates effects, so TIME before a write is allowed).
+
+Numbers handed to redis.call are formatted as integers ('%d') or passed as the strings they came
+in: Lua's own number-to-string conversion goes through the C library's floating-point printf,
+which was a tenth of Redis's time in a profile.
 ]]
 local time = redis.call('TIME')
-local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+-- Seconds, then the milliseconds digits of the microseconds (0-999999, unpadded).
+local nowText = time[1] .. string.sub('00000' .. time[2], -6, -4)
+local now = tonumber(nowText)
+local function int(x) return string.format('%d', x) end
+local UNIT_SUFFIX = {':1', ':2', ':3', ':4', ':5', ':6', ':7', ':8', ':9', ':10'} -- cost <= 10
 local check = ARGV[1] == '1'
 local allowed, retryAt = true, 0
 local out, o = {1, now, 0, 0}, 4
-local costs, longests = {}, {}
+local costs, longestTexts = {}, {}
 -- A check's binding candidate: its share left, its position, and where its oldest unit is.
 local bindingShare, binding, bindingKey, bindingRank, bindingWindow = math.huge, 0, nil, 0, 0
 
@@ -34,7 +42,7 @@ local bindingShare, binding, bindingKey, bindingRank, bindingWindow = math.huge,
 local function scoreAt(key, rank, memo)
   local score = memo[rank]
   if score == nil then
-    score = tonumber(redis.call('ZRANGE', key, rank, rank, 'WITHSCORES')[2])
+    score = tonumber(redis.call('ZRANGE', key, int(rank), int(rank), 'WITHSCORES')[2])
     memo[rank] = score
   end
   return score
@@ -44,16 +52,16 @@ local a = 3
 for i = 1, #KEYS do
   local key = KEYS[i]
   local cost, longest, n = tonumber(ARGV[a]), tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2])
-  costs[i], longests[i] = cost, longest
+  costs[i], longestTexts[i] = cost, ARGV[a + 1]
   -- Only a check trims: a peek may carry a subset of the key's specs and drop live units.
-  if check then redis.call('ZREMRANGEBYSCORE', key, '-inf', now - longest) end
+  if check then redis.call('ZREMRANGEBYSCORE', key, '-inf', int(now - longest)) end
   local card = redis.call('ZCARD', key)
   local memo = {}
   for s = a + 3, a + 1 + 2 * n, 2 do
     local window, max = tonumber(ARGV[s]), tonumber(ARGV[s + 1])
     local count, exit, refused = card, 0, 0
     if card > 0 and (window < longest or not check) then
-      count = redis.call('ZCOUNT', key, '(' .. (now - window), '+inf')
+      count = redis.call('ZCOUNT', key, '(' .. int(now - window), '+inf')
     end
     -- The units in this window hold the top ranks: card - count .. card - 1.
     if count > 0 then
@@ -85,18 +93,18 @@ if allowed and check then
   out[4] = binding
   local slot = 3 * binding + 3
   if out[slot] == -1 then
-    out[slot] = tonumber(redis.call('ZRANGE', bindingKey, bindingRank, bindingRank, 'WITHSCORES')[2]) + bindingWindow
+    out[slot] = tonumber(redis.call('ZRANGE', bindingKey, int(bindingRank), int(bindingRank), 'WITHSCORES')[2]) + bindingWindow
   end
   for i = 1, #KEYS do
     local cost = costs[i]
     if cost > 0 then
       local units = {}
       for j = 1, cost do
-        units[2 * j - 1] = now
-        units[2 * j] = ARGV[2] .. ':' .. j
+        units[2 * j - 1] = nowText
+        units[2 * j] = ARGV[2] .. UNIT_SUFFIX[j]
       end
       redis.call('ZADD', KEYS[i], unpack(units))
-      redis.call('PEXPIRE', KEYS[i], longests[i])
+      redis.call('PEXPIRE', KEYS[i], longestTexts[i])
     end
   end
 end
