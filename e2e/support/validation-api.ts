@@ -36,17 +36,5 @@ export async function check(
   return (await response.json()) as CheckBody;
 }
 
-/** Retries `probe` until it holds (policy changes reach the API within about a second). */
-export async function eventually<T>(
-  probe: () => Promise<T>,
-  ok: (value: T) => boolean,
-  timeoutMs = 3_000,
-  everyMs = 100,
-): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+// Policy changes reach the API within about a second: poll with this.
+export { eventually } from "@/tests/support/eventually";

@@ -42,7 +42,8 @@ local bindingShare, binding, bindingKey, bindingRank, bindingWindow = math.huge,
 local function scoreAt(key, rank, memo)
   local score = memo[rank]
   if score == nil then
-    score = tonumber(redis.call('ZRANGE', key, int(rank), int(rank), 'WITHSCORES')[2])
+    local r = int(rank)
+    score = tonumber(redis.call('ZRANGE', key, r, r, 'WITHSCORES')[2])
     memo[rank] = score
   end
   return score
@@ -93,7 +94,8 @@ if allowed and check then
   out[4] = binding
   local slot = 3 * binding + 3
   if out[slot] == -1 then
-    out[slot] = tonumber(redis.call('ZRANGE', bindingKey, int(bindingRank), int(bindingRank), 'WITHSCORES')[2]) + bindingWindow
+    local r = int(bindingRank)
+    out[slot] = tonumber(redis.call('ZRANGE', bindingKey, r, r, 'WITHSCORES')[2]) + bindingWindow
   end
   for i = 1, #KEYS do
     local cost = costs[i]

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { eventually } from "../support/eventually";
 import { usePrivateRedisApi } from "../support/private-redis-api";
 import { publishTestTenant } from "../support/published-tenant";
 import { scriptCalls } from "../support/redis-stats";
-
-/** Polls until `done` holds or `ms` pass; returns the last answer. */
-async function within<T>(ms: number, attempt: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = await attempt();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 25));
-    value = await attempt();
-  }
-  return value;
-}
 
 type Answer = {
   allowed: boolean;
@@ -71,10 +61,11 @@ describe("a body refused again and again", () => {
     const { tenant, body, check } = await exhaustedKey();
     expect((await check(body)).allowed).toBe(false);
     await tenant.update({ limits: { keyPerMinute: 50 } });
-    const answer = await within(
-      2_000,
+    const answer = await eventually(
       () => check(body),
       (a) => a.allowed,
+      2_000,
+      25,
     );
     expect(answer.allowed).toBe(true);
   });
@@ -83,10 +74,11 @@ describe("a body refused again and again", () => {
     const { tenant, key, body, check } = await exhaustedKey();
     expect((await check(body)).code).toBe("RATE_LIMIT_EXCEEDED");
     await tenant.updateKey(key.secret, { ...key.record, revokedAt: Date.now() });
-    const answer = await within(
-      2_000,
+    const answer = await eventually(
       () => check(body),
       (a) => a.code === "KEY_REVOKED",
+      2_000,
+      25,
     );
     expect(answer.code).toBe("KEY_REVOKED");
   });
@@ -115,7 +107,7 @@ describe("a body refused again and again", () => {
     const remembered = `forward-auth\n${key.secret}\n${request.ip}\n${request.method}\n${request.path}`;
     expect(env.api.ctx.repeatedRefusals.find(remembered, Date.now())).not.toBeNull();
     await tenant.updateKey(key.secret, { ...key.record, revokedAt: Date.now() });
-    const revoked = await within(2_000, forward, (r) => r.status === 401);
+    const revoked = await eventually(forward, (r) => r.status === 401, 2_000, 25);
     expect(revoked.status).toBe(401);
   });
 });
