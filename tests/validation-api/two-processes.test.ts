@@ -6,7 +6,7 @@ import { rotateApiKey } from "@/lib/keys/rotate-api-key";
 import { bumpPolicyVersion, publishTenantPolicy } from "@/lib/policy/publish-policy";
 import { redis } from "@/lib/redis";
 import { resolveTenant } from "@/lib/tenancy/resolve-tenant";
-import { tenantDb } from "@/lib/tenancy/tenant-db";
+import { type TenantTx, tenantDb } from "@/lib/tenancy/tenant-db";
 import { as } from "../support/factories";
 import { type SeededEnforcement, seedEnforcement } from "../support/seed-enforcement";
 import { startValidationApi, type ValidationApi } from "../support/validation-api-process";
@@ -31,6 +31,15 @@ async function ownerContext(seeded: SeededEnforcement) {
     ctx: await as(owner.userId, () => resolveTenant(seeded.tenant.slug, ["OWNER"])),
     ownerId: owner.userId,
   };
+}
+
+/** Saves a change with its policy version bump, then publishes it with every announcement lost. */
+async function saveWithAnnouncementsLost(tenantId: string, change: (tx: TenantTx) => Promise<unknown>) {
+  await tenantDb(tenantId).$transaction(async (tx) => {
+    await change(tx);
+    await bumpPolicyVersion(tx, tenantId);
+  });
+  await publishWithAnnouncementsLost(tenantId);
 }
 
 /** Publishes through a client whose PUBLISH does nothing: every announcement is lost. */
@@ -70,6 +79,9 @@ describe("two validation processes against one Redis", () => {
     await Promise.all(apis.map((api) => api.stop()));
     await agent.close();
   });
+  /** Polls both processes until each refuses the seeded key with `code`; returns how long it took. */
+  const untilBothAnswer = (seeded: SeededEnforcement, code: string) =>
+    untilBoth(apis, async (api) => (await check(api, seeded.serviceToken, seeded.key)).code === code);
 
   it("5,000 concurrent requests against a limit of 1,000 admit exactly 1,000", async () => {
     const seeded = await seedEnforcement({
@@ -94,10 +106,7 @@ describe("two validation processes against one Redis", () => {
       const { ctx } = await ownerContext(seeded);
       const key = await db().apiKey.findFirstOrThrow({ where: { tenantId: seeded.tenant.id } });
       await revokeApiKey(ctx, key.id);
-      const took = await untilBoth(
-        apis,
-        async (api) => (await check(api, seeded.serviceToken, seeded.key)).code === "KEY_REVOKED",
-      );
+      const took = await untilBothAnswer(seeded, "KEY_REVOKED");
       expect(took).toBeLessThan(2_000);
     } finally {
       await seeded.cleanup();
@@ -108,15 +117,10 @@ describe("two validation processes against one Redis", () => {
     const seeded = await seedEnforcement({ label: "propagate", limits: { keyPerMinute: 100 } });
     try {
       for (const api of apis) expect((await check(api, seeded.serviceToken, seeded.key)).status).toBe(200);
-      await tenantDb(seeded.tenant.id).$transaction(async (tx) => {
-        await tx.tenant.update({ where: { id: seeded.tenant.id }, data: { status: "SUSPENDED" } });
-        await bumpPolicyVersion(tx, seeded.tenant.id);
-      });
-      await publishWithAnnouncementsLost(seeded.tenant.id);
-      const took = await untilBoth(
-        apis,
-        async (api) => (await check(api, seeded.serviceToken, seeded.key)).code === "TENANT_SUSPENDED",
+      await saveWithAnnouncementsLost(seeded.tenant.id, (tx) =>
+        tx.tenant.update({ where: { id: seeded.tenant.id }, data: { status: "SUSPENDED" } }),
       );
+      const took = await untilBothAnswer(seeded, "TENANT_SUSPENDED");
       expect(took).toBeLessThan(2_000);
     } finally {
       await seeded.cleanup();
@@ -127,15 +131,10 @@ describe("two validation processes against one Redis", () => {
     const seeded = await seedEnforcement({ label: "revoke-silent" });
     try {
       for (const api of apis) expect((await check(api, seeded.serviceToken, seeded.key)).status).toBe(200);
-      await tenantDb(seeded.tenant.id).$transaction(async (tx) => {
-        await tx.apiKey.updateMany({ data: { revokedAt: new Date() } });
-        await bumpPolicyVersion(tx, seeded.tenant.id);
-      });
-      await publishWithAnnouncementsLost(seeded.tenant.id);
-      const took = await untilBoth(
-        apis,
-        async (api) => (await check(api, seeded.serviceToken, seeded.key)).code === "KEY_REVOKED",
+      await saveWithAnnouncementsLost(seeded.tenant.id, (tx) =>
+        tx.apiKey.updateMany({ data: { revokedAt: new Date() } }),
       );
+      const took = await untilBothAnswer(seeded, "KEY_REVOKED");
       expect(took).toBeLessThan(2_000);
     } finally {
       await seeded.cleanup();
@@ -156,10 +155,7 @@ describe("two validation processes against one Redis", () => {
         await bumpPolicyVersion(tx, seeded.tenant.id);
       });
       await publishTenantPolicy(seeded.tenant.id);
-      const took = await untilBoth(
-        apis,
-        async (api) => (await check(api, seeded.serviceToken, seeded.key)).code === "KEY_EXPIRED",
-      );
+      const took = await untilBothAnswer(seeded, "KEY_EXPIRED");
       expect(took).toBeLessThan(2_000);
       for (const api of apis) expect((await check(api, seeded.serviceToken, secret)).status).toBe(200);
     } finally {
