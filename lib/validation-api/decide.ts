@@ -38,6 +38,9 @@ export type DecideDeps = {
   now?: () => number;
 };
 
+/** The time decisions are taken at: the deps' clock (tests), else the wall clock. */
+export const timeOf = (deps: DecideDeps): number => deps.now?.() ?? Date.now();
+
 const matchers = new WeakMap<PolicySnapshot, ReturnType<typeof createRouteMatcher>>();
 function matcherFor(policy: PolicySnapshot) {
   let matcher = matchers.get(policy);
@@ -52,7 +55,7 @@ const UNAVAILABLE = () => refusal("SERVICE_UNAVAILABLE", { retryAfter: 1, header
 
 /** Decides one request: key → policy → origin (when a browser sent one) → every applicable limit. */
 export async function decide(input: CheckInput, deps: DecideDeps): Promise<Decision> {
-  const now = deps.now?.() ?? Date.now();
+  const now = timeOf(deps);
   const key = input.key;
   if (!key || !hasValidChecksum(key)) {
     return checkInvalidKeyAttempt(deps.localInvalid, input.ip);

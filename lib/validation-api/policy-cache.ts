@@ -1,5 +1,6 @@
 import type { KeyRecord, PolicyChange, PolicySnapshot } from "@/lib/policy/policy.types";
 import type { PolicySource } from "@/lib/policy/policy-source";
+import { dropOldestTenth } from "./drop-oldest";
 
 type Entry<T> = { value: T | null; fetchedAt: number; refreshing: boolean };
 
@@ -74,18 +75,9 @@ export class PolicyCache {
     const previous = this.keys.get(hash)?.value;
     // An unchanged record keeps its object: work prepared for it (limit specs) stays valid.
     const value = previous && fetched && sameRecord(previous, fetched) ? previous : fetched;
-    if (!previous && this.keys.size >= MAX_KEYS) this.evictOldest();
+    if (!previous && this.keys.size >= MAX_KEYS) dropOldestTenth(this.keys, MAX_KEYS);
     this.keys.set(hash, { value, fetchedAt: this.now(), refreshing: false });
     return value;
-  }
-
-  /** Drops the first-cached tenth (Map order is insertion order), not everything at once. */
-  private evictOldest() {
-    let drop = Math.ceil(MAX_KEYS / 10);
-    for (const hash of this.keys.keys()) {
-      if (drop-- <= 0) break;
-      this.keys.delete(hash);
-    }
   }
 
   cachedPolicy(tenantId: string): PolicySnapshot | undefined {

@@ -1,4 +1,5 @@
 import type { Decision } from "./decision";
+import { dropOldestTenth } from "./drop-oldest";
 import { type RefusalTemplate, refusalJson, templateOf } from "./local-refusal";
 import type { RefusalCache } from "./refusal-cache";
 
@@ -44,7 +45,7 @@ export class RepeatedRefusals {
     if (decision.allowed) return;
     const template = templateOf(decision);
     if (!template || request.length > MAX_REQUEST_CHARS) return;
-    if (this.byRequest.size >= this.maxRequests) this.dropOldest();
+    if (this.byRequest.size >= this.maxRequests) dropOldestTenth(this.byRequest, this.maxRequests);
     this.byRequest.set(request, template);
   }
 
@@ -66,14 +67,5 @@ export class RepeatedRefusals {
   private stillRefused(template: RefusalTemplate, now: number): boolean {
     const found = this.refusals.refusedUntil(template.specs, now);
     return found !== null && found.entry === template.entry && found.until === template.until;
-  }
-
-  /** Map order is insertion order: the first-remembered tenth goes. */
-  private dropOldest() {
-    let drop = Math.ceil(this.maxRequests / 10);
-    for (const request of this.byRequest.keys()) {
-      if (drop-- <= 0) break;
-      this.byRequest.delete(request);
-    }
   }
 }

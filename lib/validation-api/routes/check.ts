@@ -1,6 +1,6 @@
 import type { ApiContext } from "../api-context";
 import { parseCheckInput } from "../check-input";
-import { decide } from "../decide";
+import { decide, timeOf } from "../decide";
 import { decisionJson } from "../decision";
 import {
   type ApiRequest,
@@ -20,7 +20,7 @@ export async function checkRoute(req: ApiRequest, ctx: ApiContext): Promise<ApiR
   }
   const text = bodyText(req);
   // The headers to copy travel in the body (`decision.headers`); not also as HTTP headers.
-  const repeated = ctx.repeatedRefusals.answer(text, ctx.deps.now?.() ?? Date.now());
+  const repeated = ctx.repeatedRefusals.answer(text, timeOf(ctx.deps));
   if (repeated) return rawJson(200, repeated);
   const decision = await decide(parseCheckInput(parseJsonBody(text)), ctx.deps);
   ctx.repeatedRefusals.remember(text, decision);

@@ -1,5 +1,5 @@
 import type { ApiContext } from "../api-context";
-import { decide } from "../decide";
+import { decide, timeOf } from "../decide";
 import { decidePreflight, type PreflightInput } from "../decide-preflight";
 import type { Decision } from "../decision";
 import { type ApiRequest, type ApiResponse, bearer, clientIp, headerValue as header, json } from "../http-io";
@@ -61,7 +61,7 @@ async function decideRepeatable(
   // Header values hold no line breaks (both fronts refuse them), so this identifies the request;
   // and no remembered /v1/check body (a JSON object) can start like it.
   const request = `forward-auth\n${input.key}\n${input.ip}\n${method}\n${input.path}`;
-  const now = ctx.deps.now?.() ?? Date.now();
+  const now = timeOf(ctx.deps);
   const template = ctx.repeatedRefusals.find(request, now);
   if (template) return refusalDecision(template, now);
   const decision = await decide(input, ctx.deps);
