@@ -87,6 +87,17 @@ const RATIOS: Ratio[] = [
   rpsRatio("ours, 2 workers / 1 process", "ours2", "ours"),
 ];
 
+/**
+ * A ratio with two decimals, rounded away from its target's side (throughput ratios down,
+ * latencies up), so a value just short of a target never prints as reaching it (1.997x: 1.99x).
+ */
+const shown = (ratio: Ratio, value: number) => {
+  // 1e-9: a value exact in decimal (2.37 ms) must not move a step through floating-point error.
+  const rounded =
+    ratio.unit === "" ? Math.ceil(value * 100 - 1e-9) / 100 : Math.floor(value * 100 + 1e-9) / 100;
+  return `${fixed(rounded, 2)}${ratio.unit}`;
+};
+
 /** Latency targets are ceilings, throughput ratios floors. */
 const verdict = (ratio: Ratio, value: number) => {
   if (ratio.target === undefined || !Number.isFinite(value)) return "";
@@ -171,14 +182,14 @@ export function formatReport(rounds: Round[], header: string): string {
     );
     const all = median(rounds.map(ratio.value));
     const quiet = median(quietRounds.map(ratio.value));
-    const shown = quietRounds.length ? quiet : all;
+    const judged = quietRounds.length ? quiet : all;
     lines.push(
       row(
         [
           ratio.label,
-          `${fixed(all, 2)}${ratio.unit}`,
-          `${fixed(quiet, 2)}${ratio.unit} (${quietRounds.length}/${rounds.length})`,
-          verdict(ratio, shown),
+          shown(ratio, all),
+          `${shown(ratio, quiet)} (${quietRounds.length}/${rounds.length})`,
+          verdict(ratio, judged),
         ],
         ratioWidths,
       ),
