@@ -8,6 +8,11 @@ function field(name: string, reason: string): HttpError {
   return new HttpError("BAD_REQUEST", { field: name, message: `${name}: ${reason}` });
 }
 
+/** A missing field says so; a present but wrong one gets the reason. */
+function invalid(b: Record<string, unknown>, name: string, reason: string): HttpError {
+  return field(name, b[name] === undefined ? "is required" : reason);
+}
+
 /**
  * Validates a /v1/check body by hand: this runs on every request of the platform, and a schema
  * library costs more here than everything else the route does.
@@ -17,13 +22,13 @@ export function parseCheckInput(body: unknown): CheckInput {
     throw field("body", "must be a JSON object");
   const b = body as Record<string, unknown>;
   if (typeof b.key !== "string" || b.key.length > 200)
-    throw field("key", "must be a string (the client's API key)");
+    throw invalid(b, "key", "must be a string (the client's API key)");
   if (typeof b.ip !== "string" || !IP.test(b.ip))
-    throw field("ip", "must be the client's IPv4 or IPv6 address");
+    throw invalid(b, "ip", "must be the client's IPv4 or IPv6 address");
   if (typeof b.method !== "string" || !METHOD.test(b.method))
-    throw field("method", "must be an upper-case HTTP method");
+    throw invalid(b, "method", "must be an upper-case HTTP method");
   if (typeof b.path !== "string" || !b.path.startsWith("/") || b.path.length > 2048) {
-    throw field("path", "must start with / and be at most 2048 characters");
+    throw invalid(b, "path", "must start with / and be at most 2048 characters");
   }
   if (b.origin != null && (typeof b.origin !== "string" || b.origin.length > 512))
     throw field("origin", "must be a string");

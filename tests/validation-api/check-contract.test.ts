@@ -135,8 +135,15 @@ describe("POST /v1/check contract", () => {
     const { secret } = await tenant.addKey();
     const missingIp = await check({ key: secret, method: "GET", path: "/x" });
     expect(missingIp.status).toBe(400);
-    expect((await missingIp.json()).error).toMatchObject({ code: "BAD_REQUEST", field: "ip" });
-    expect((await (await check(request(secret, { method: "get" }))).json()).error.field).toBe("method");
+    expect((await missingIp.json()).error).toMatchObject({
+      code: "BAD_REQUEST",
+      field: "ip",
+      message: "ip: is required",
+    });
+    expect((await (await check(request(secret, { method: "get" }))).json()).error).toMatchObject({
+      field: "method",
+      message: "method: must be an upper-case HTTP method",
+    });
     expect((await (await check(request(secret, { path: "no-slash" }))).json()).error.field).toBe("path");
     expect((await (await check("{not json")).json()).error).toMatchObject({
       code: "BAD_REQUEST",
