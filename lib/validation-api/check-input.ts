@@ -22,7 +22,7 @@ export function parseCheckInput(body: unknown): CheckInput {
     throw field("body", "must be a JSON object");
   const b = body as Record<string, unknown>;
   if (typeof b.key !== "string" || b.key.length > 200)
-    throw invalid(b, "key", "must be a string (the client's API key)");
+    throw invalid(b, "key", "must be the client's API key, a string of at most 200 characters");
   if (typeof b.ip !== "string" || !IP.test(b.ip))
     throw invalid(b, "ip", "must be the client's IPv4 or IPv6 address");
   if (typeof b.method !== "string" || !METHOD.test(b.method))
@@ -31,7 +31,7 @@ export function parseCheckInput(body: unknown): CheckInput {
     throw invalid(b, "path", "must start with / and be at most 2048 characters");
   }
   if (b.origin != null && (typeof b.origin !== "string" || b.origin.length > 512))
-    throw field("origin", "must be a string");
+    throw field("origin", "must be a string of at most 512 characters");
   if (b.challengeToken != null && typeof b.challengeToken !== "string")
     throw field("challengeToken", "must be a string");
   return {
