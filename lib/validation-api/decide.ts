@@ -128,9 +128,12 @@ async function enforce(
 
   const outcome = await runCheck(specs, policy, deps, now);
   if (outcome === "unavailable") return UNAVAILABLE();
-  const decision = toDecision(ids, cost, specs, outcome.result, deps, policyHeader);
+  const { result, degraded } = outcome;
+  // Only the store's refusals are remembered: the fail-open limiter's end with the outage.
+  if (!result.allowed && !degraded) rememberRefusal(specs, result, deps.refusals);
+  const decision = toDecision(ids, cost, specs, result, policyHeader);
   if (decision.allowed) deps.usage?.touch(record.keyId, now);
-  if (outcome.degraded)
+  if (degraded)
     decision.headers["X-Sluice-Degraded"] = "limiter-unreachable; decided by the local fail-open limiter";
   return decision;
 }
@@ -151,22 +154,24 @@ async function runCheck(specs: LimitSpec[], policy: PolicySnapshot, deps: Decide
   return { result: await deps.insurance.check(local), degraded: true };
 }
 
+function rememberRefusal(specs: LimitSpec[], result: CheckResult, refusals: RefusalCache) {
+  for (const name of result.refusedBy) {
+    const spec = specs.find((s) => s.name === name);
+    if (spec) refusals.remember(spec, result.retryAt, result.now);
+  }
+}
+
 function toDecision(
   ids: Ids,
   cost: number,
   specs: LimitSpec[],
   result: CheckResult,
-  deps: DecideDeps,
   policyHeader: string,
 ): Decision {
   if (result.allowed) {
     const binding = result.states[result.binding] as LimitState;
     const { headers, limit } = rateLimitHeaders(specs, binding, result.now, 0, policyHeader);
     return allowed(ids, cost, headers, limit);
-  }
-  for (const name of result.refusedBy) {
-    const spec = specs.find((s) => s.name === name);
-    if (spec) deps.refusals.remember(spec, result.retryAt, result.now);
   }
   return refused(ids, cost, specs, result, policyHeader);
 }

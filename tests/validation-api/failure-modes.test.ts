@@ -110,7 +110,7 @@ describe("when Redis fails", () => {
     await waitUntil(async () => (await timedCheck(api, open.serviceToken, openKey)).degraded === null, 5_000);
   });
 
-  it("the fail-open limiter gives each of n processes 1/n of the limit", async () => {
+  it("the fail-open limiter gives each of n processes 1/n of the limit; its refusals end with the outage", async () => {
     // From a Redis that answers, whatever the test before left behind.
     await waitUntil(async () => (await timedCheck(api, open.serviceToken, openKey)).degraded === null, 5_000);
     const tenant = await publishTestTenant(redis, {
@@ -129,5 +129,7 @@ describe("when Redis fails", () => {
     // VALIDATION_PROCESSES=2: 10 per minute becomes 5 locally.
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    // Back on Redis, which counted one unit of ten: the local limiter's refusals end with the outage.
+    await waitUntil(async () => (await timedCheck(api, tenant.serviceToken, secret)).status === 200, 5_000);
   });
 });
