@@ -4,9 +4,10 @@ import type { CheckResult, LimitName, LimitSpec, LimitState } from "./types";
 /**
  * What both stores compute for a check, before it is shaped into a CheckResult. `perSpec` holds
  * three numbers per spec, in key-group order: the units in its window before consuming, the
- * time the oldest of them leaves the window (0 when there is none; -1 when not looked up), and 1
- * when it refused. `binding` is, for an admitted check, the 1-based position in that order of
- * the spec closest to refusal (its exit is always looked up), else 0.
+ * time the oldest of them leaves the window (0 when there is none; -1 when not looked up), and,
+ * when it refused, the time it has room for the cost again (else 0). `binding` is, for an
+ * admitted check, the 1-based position in that order of the spec closest to refusal (its exit
+ * is always looked up), else 0.
  */
 export type Evaluation = {
   allowed: boolean;
@@ -38,7 +39,7 @@ export function closestToRefusal(
     for (const index of group.specIndexes) {
       const offset = position * NUMBERS_PER_SPEC;
       position++;
-      if (options.refusedOnly && perSpec[offset + 2] !== 1) continue;
+      if (options.refusedOnly && !perSpec[offset + 2]) continue;
       const { max } = specs[index] as LimitSpec;
       const used = (perSpec[offset] ?? 0) + (options.consumed ? group.cost : 0);
       const share = max > 0 ? (max - used) / max : 0;
@@ -77,7 +78,6 @@ export function toCheckResult(
   const { allowed, now, perSpec } = evaluation;
   const admittedCheck = allowed && consumed;
   const states = new Array<LimitState>(specs.length);
-  const refused = new Array<boolean>(specs.length);
   // The script names the binding spec of an admitted check; for the others it is found here.
   const bindingPosition =
     evaluation.binding ||
@@ -88,7 +88,6 @@ export function toCheckResult(
       const spec = specs[index] as LimitSpec;
       const count = perSpec[offset] ?? 0;
       const oldestExit = perSpec[offset + 1] ?? 0;
-      refused[index] = perSpec[offset + 2] === 1;
       const added = admittedCheck ? spec.cost : 0;
       const emptyReset = added > 0 ? now + spec.windowMs : now;
       states[index] = {
@@ -97,12 +96,13 @@ export function toCheckResult(
         windowMs: spec.windowMs,
         used: count + added,
         resetAt: count === 0 ? emptyReset : oldestExit === NOT_LOOKED_UP ? null : oldestExit,
+        retryAt: perSpec[offset + 2] ?? 0,
       };
       offset += NUMBERS_PER_SPEC;
     }
   }
   const binding = specAtPosition(groups, bindingPosition).index;
   const refusedBy: LimitName[] = [];
-  for (let i = 0; i < specs.length; i++) if (refused[i]) refusedBy.push((specs[i] as LimitSpec).name);
+  for (const state of states) if (state.retryAt > 0) refusedBy.push(state.name);
   return { allowed, states, binding, refusedBy, retryAt: allowed ? 0 : evaluation.retryAt, now };
 }

@@ -134,14 +134,14 @@ export class MemoryLimiterStore implements LimiterStore {
         held > 0 && (windowMs < longestWindowMs || !consume) ? log.countAfter(now - windowMs) : held;
       // The units in this window are the newest `count` ones; a check looks up one exit, later.
       const exit = count === 0 ? 0 : consume ? NOT_LOOKED_UP : log.at(held - count) + windowMs;
-      const refused = cost > 0 && count + cost > max;
-      if (refused) {
+      let retryAt = 0;
+      if (cost > 0 && count + cost > max) {
         evaluation.allowed = false;
         // cost > max: never admitted in this window; else the (count + cost - max)-th oldest must leave.
-        const at = cost > max ? now + windowMs : log.at(held + cost - max - 1) + windowMs;
-        if (at > evaluation.retryAt) evaluation.retryAt = at;
+        retryAt = cost > max ? now + windowMs : log.at(held + cost - max - 1) + windowMs;
+        if (retryAt > evaluation.retryAt) evaluation.retryAt = retryAt;
       }
-      evaluation.perSpec.push(count, exit, refused ? 1 : 0);
+      evaluation.perSpec.push(count, exit, retryAt);
     }
   }
 

@@ -12,7 +12,8 @@ ARGV[2]  request id, unique per check: unit j is stored as "<id>:<j>"
 then, for each KEYS[i] in order: cost, longestWindowMs, n, and n pairs windowMs, max (its specs).
 
 Returns {allowed 1|0, now, retryAt (0 when allowed), binding} then, per spec in argument order,
-{units in its window before consuming, ms when the oldest of them leaves it, refused 1|0}.
+{units in its window before consuming, ms when the oldest of them leaves it, ms when it has room
+for the cost again if it refused, else 0}.
 binding: for an admitted check, the 1-based position of the spec closest to refusal (the lowest
 share left after consuming; the first of equals), else 0. The oldest unit's exit is 0 when the
 window is empty; otherwise a check looks it up for the binding spec only (-1 for the others:
@@ -60,7 +61,7 @@ for i = 1, #KEYS do
   local memo = {}
   for s = a + 3, a + 1 + 2 * n, 2 do
     local window, max = tonumber(ARGV[s]), tonumber(ARGV[s + 1])
-    local count, exit, refused = card, 0, 0
+    local count, exit, roomAt = card, 0, 0
     if card > 0 and (window < longest or not check) then
       count = redis.call('ZCOUNT', key, '(' .. int(now - window), '+inf')
     end
@@ -69,13 +70,13 @@ for i = 1, #KEYS do
       if check then exit = -1 else exit = scoreAt(key, card - count, memo) + window end
     end
     if cost > 0 and count + cost > max then
-      refused, allowed = 1, false
-      local at = now + window -- cost > max: this window never admits the request
+      allowed = false
+      roomAt = now + window -- cost > max: this window never admits the request
       if cost <= max then
         -- The (count + cost - max)-th oldest unit in the window must leave first.
-        at = scoreAt(key, card + cost - max - 1, memo) + window
+        roomAt = scoreAt(key, card + cost - max - 1, memo) + window
       end
-      if at > retryAt then retryAt = at end
+      if roomAt > retryAt then retryAt = roomAt end
     elseif check then
       local share = 0
       if max > 0 then share = (max - count - cost) / max end
@@ -84,7 +85,7 @@ for i = 1, #KEYS do
         bindingKey, bindingRank, bindingWindow = key, card - count, window
       end
     end
-    out[o + 1], out[o + 2], out[o + 3] = count, exit, refused
+    out[o + 1], out[o + 2], out[o + 3] = count, exit, roomAt
     o = o + 3
   end
   a = a + 3 + 2 * n

@@ -45,6 +45,8 @@ export type LimitState = {
    * when not looked up: a check looks it up for its binding limit only, a peek for all.
    */
   resetAt: number | null;
+  /** When this limit refused the request: epoch ms at which it has room for its cost again; else 0. */
+  retryAt: number;
 };
 
 export type CheckResult = {

@@ -154,10 +154,11 @@ async function runCheck(specs: LimitSpec[], policy: PolicySnapshot, deps: Decide
   return { result: await deps.insurance.check(local), degraded: true };
 }
 
+/** Each refusing limit until it has room again: a log others share (the pool, an IP) frees on its own. */
 function rememberRefusal(specs: LimitSpec[], result: CheckResult, refusals: RefusalCache) {
-  for (const name of result.refusedBy) {
-    const spec = specs.find((s) => s.name === name);
-    if (spec) refusals.remember(spec, result.retryAt, result.now);
+  for (let i = 0; i < specs.length; i++) {
+    const { retryAt } = result.states[i] as LimitState;
+    if (retryAt > 0) refusals.remember(specs[i] as LimitSpec, retryAt, result.now);
   }
 }
 
@@ -241,6 +242,7 @@ function localState(specs: LimitSpec[], spec: LimitSpec, until: number, now: num
       windowMs: s.windowMs,
       used: s === spec ? s.max : 0,
       resetAt: until,
+      retryAt: s === spec ? until : 0,
     })),
   };
 }

@@ -12,6 +12,7 @@ const state = (name: LimitState["name"], max: number, used: number): LimitState 
   used,
   windowMs: 60_000,
   resetAt: 1_700_000_030_000,
+  retryAt: 0,
 });
 
 describe("rate-limit headers", () => {

@@ -58,4 +58,56 @@ describe("key checks", () => {
     expect(refused.every((r) => Number(r.headers.get("retry-after")) >= 1)).toBe(true);
     expect((await scriptCalls(env.redis)) - before).toBe(0);
   });
+
+  describe("a refusal by several limits is remembered per limit, each until it frees", () => {
+    const report = {
+      id: "report",
+      method: "POST",
+      pattern: "/report",
+      cost: 8,
+      perMinute: null,
+      exempt: false,
+    };
+    const checker = (serviceToken: string) => async (key: string, method: string, path: string) => {
+      const response = await fetch(`${env.api.url}/v1/check`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${serviceToken}` },
+        body: JSON.stringify({ key, ip: "203.0.113.10", method, path }),
+      });
+      const body = await response.json();
+      return { status: body.status as number, retryAfter: body.retryAfter as number | null };
+    };
+
+    it("a key's burst, refused with the pool, admits again when the burst frees", async () => {
+      const tenant = await publishTestTenant(env.redis, {
+        limits: { poolPointsPerMinute: 9, keyBurst: 2 },
+        endpoints: [report],
+      });
+      const { secret } = await tenant.addKey();
+      const check = checker(tenant.serviceToken);
+      expect((await check(secret, "GET", "/items")).status).toBe(200);
+      expect((await check(secret, "GET", "/items")).status).toBe(200);
+      // 8 more points: the pool frees within a minute, the burst of 2 within a second.
+      expect((await check(secret, "POST", "/report")).status).toBe(429);
+      await new Promise((r) => setTimeout(r, 1_100));
+      expect((await check(secret, "GET", "/items")).status).toBe(200); // the pool has room for 1
+    });
+
+    it("the pool, refused with one key's hour, holds the tenant's other keys for under a minute", async () => {
+      const tenant = await publishTestTenant(env.redis, {
+        limits: { poolPointsPerMinute: 8 },
+        endpoints: [report],
+      });
+      const a = (await tenant.addKey({ perHour: 1 })).secret;
+      const b = (await tenant.addKey()).secret;
+      const check = checker(tenant.serviceToken);
+      expect((await check(a, "GET", "/items")).status).toBe(200);
+      const refused = await check(a, "POST", "/report"); // a's hour and the pool
+      expect(refused.status).toBe(429);
+      expect(refused.retryAfter).toBeGreaterThan(3_500);
+      const other = await check(b, "POST", "/report"); // the pool alone
+      expect(other.status).toBe(429);
+      expect(other.retryAfter).toBeLessThanOrEqual(60);
+    });
+  });
 });

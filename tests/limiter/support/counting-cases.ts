@@ -65,6 +65,23 @@ export function countingCases({ store, space }: StoreHarness): void {
     expect(await store().clear([a.key, b.key])).toBe(0);
   });
 
+  it("reports each refusing limit's own retry time; the check's is the latest of them", async () => {
+    const key = space().key("key");
+    const pool = space().key("pool");
+    const limits = [
+      spec("key_minute", key, MINUTE, 2),
+      spec("burst", key, 1_000, 2),
+      spec("tenant", pool, HOUR, 9),
+    ];
+    const first = await store().check(limits);
+    await store().check(limits);
+    const refused = await store().check(limits);
+    expect(refused.refusedBy).toEqual(["key_minute", "burst"]);
+    // The oldest unit must leave each window: a minute, a second; the pool refuses nothing.
+    expect(refused.states.map((s) => s.retryAt)).toEqual([first.now + MINUTE, first.now + 1_000, 0]);
+    expect(refused.retryAt).toBe(first.now + MINUTE);
+  });
+
   it("counts each window of specs sharing one key (minute, hour, burst)", async () => {
     const key = space().key("key");
     const limits = [
