@@ -23,7 +23,8 @@ export class RefusalCache {
       windows = [];
       this.byLogKey.set(spec.key, windows);
     }
-    const existing = windows.find((w) => w.windowMs === spec.windowMs);
+    // One entry per window and cost: a dearer request waits longer for room than a cheaper one.
+    const existing = windows.find((w) => w.windowMs === spec.windowMs && w.minCost === spec.cost);
     if (!existing) {
       windows.push({ windowMs: spec.windowMs, until, minCost: spec.cost, max: spec.max });
       return;
@@ -31,7 +32,6 @@ export class RefusalCache {
     // An ended refusal, or one for another max (a changed policy), says nothing any more.
     const live = existing.until > now && existing.max === spec.max;
     existing.until = live ? Math.max(until, existing.until) : until;
-    existing.minCost = live ? Math.min(spec.cost, existing.minCost) : spec.cost;
     existing.max = spec.max;
   }
 
