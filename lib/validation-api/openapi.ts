@@ -1,4 +1,6 @@
 /** The OpenAPI 3.1 description of validation API v1, served at /v1/openapi.json. */
+import { REFUSAL_STATUS } from "./errors";
+
 const rateLimitHeaders = {
   "X-RateLimit-Limit": {
     schema: { type: "integer" },
@@ -52,20 +54,7 @@ const errorSchema = {
       properties: {
         code: {
           type: "string",
-          enum: [
-            "BAD_REQUEST",
-            "INVALID_KEY",
-            "KEY_REVOKED",
-            "KEY_EXPIRED",
-            "UNAUTHORIZED",
-            "ORIGIN_NOT_ALLOWED",
-            "CHALLENGE_REQUIRED",
-            "TENANT_SUSPENDED",
-            "PAYLOAD_TOO_LARGE",
-            "RATE_LIMIT_EXCEEDED",
-            "LOGIN_THROTTLED",
-            "SERVICE_UNAVAILABLE",
-          ],
+          enum: Object.keys(REFUSAL_STATUS),
         },
         message: { type: "string" },
         field: { type: "string", description: "The offending field of a 400." },

@@ -40,15 +40,22 @@ const ROUTES: Record<string, Route> = {
   },
 };
 
-const KNOWN_PATHS = new Set(Object.keys(ROUTES).map((route) => route.slice(route.indexOf(" ") + 1)));
+/** Each path's methods, for the `Allow` header of a 405. */
+const METHODS_OF_PATH = new Map<string, string[]>();
+for (const route of Object.keys(ROUTES)) {
+  const [method, path] = route.split(" ") as [string, string];
+  METHODS_OF_PATH.set(path, [...(METHODS_OF_PATH.get(path) ?? []), method]);
+}
 
 /** Finds the route, runs it, and turns what it throws into the error envelope. */
 async function dispatch(req: ApiRequest, ctx: ApiContext): Promise<ApiResponse> {
   const route = ROUTES[`${req.method} ${req.path}`];
   if (!route) {
-    return KNOWN_PATHS.has(req.path)
-      ? errorResponse(new HttpError("BAD_REQUEST", { message: `method ${req.method} not allowed` }))
-      : errorResponse(new HttpError("NOT_FOUND"));
+    const methods = METHODS_OF_PATH.get(req.path);
+    if (!methods) return errorResponse(new HttpError("NOT_FOUND"));
+    const allow = methods.join(", ");
+    const message = `${req.path} answers ${allow}, not ${req.method}`;
+    return errorResponse(new HttpError("METHOD_NOT_ALLOWED", { message }), { Allow: allow });
   }
   try {
     return await route(req, ctx);
