@@ -44,12 +44,14 @@ const ROUTES: Record<string, Route> = {
 const METHODS_OF_PATH = new Map<string, string[]>();
 for (const route of Object.keys(ROUTES)) {
   const [method, path] = route.split(" ") as [string, string];
-  METHODS_OF_PATH.set(path, [...(METHODS_OF_PATH.get(path) ?? []), method]);
+  const methods = method === "GET" ? ["GET", "HEAD"] : [method];
+  METHODS_OF_PATH.set(path, [...(METHODS_OF_PATH.get(path) ?? []), ...methods]);
 }
 
 /** Finds the route, runs it, and turns what it throws into the error envelope. */
 async function dispatch(req: ApiRequest, ctx: ApiContext): Promise<ApiResponse> {
-  const route = ROUTES[`${req.method} ${req.path}`];
+  // HEAD is GET without the body (node:http, which serves HEAD, leaves the body out).
+  const route = ROUTES[`${req.method === "HEAD" ? "GET" : req.method} ${req.path}`];
   if (!route) {
     const methods = METHODS_OF_PATH.get(req.path);
     if (!methods) return errorResponse(new HttpError("NOT_FOUND"));

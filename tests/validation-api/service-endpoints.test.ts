@@ -29,7 +29,7 @@ describe("the validation API's own endpoints", () => {
     expect(Object.keys(document.paths["/v1/forward-auth"])).toEqual(expect.arrayContaining(["get", "post"]));
   });
 
-  it("an unknown path is 404; a known path asked with another method is 405 with Allow", async () => {
+  it("an unknown path is 404; a known path asked with another method is 405 with Allow; HEAD is GET", async () => {
     const missing = await fetch(`${api.url}/v1/nothing-here`);
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe("NOT_FOUND");
@@ -42,6 +42,9 @@ describe("the validation API's own endpoints", () => {
     });
     const put = await fetch(`${api.url}/v1/forward-auth`, { method: "PUT" });
     expect(put.status).toBe(405);
-    expect(put.headers.get("allow")).toBe("GET, POST");
+    expect(put.headers.get("allow")).toBe("GET, HEAD, POST");
+    const head = await fetch(`${api.url}/healthz`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
   });
 });
