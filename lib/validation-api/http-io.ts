@@ -83,8 +83,13 @@ export function bearer(req: ApiRequest): string | null {
   return match ? match[1] : null;
 }
 
-/** The client address: the first X-Forwarded-For entry a trusted gateway set, else the socket's. */
+/**
+ * The client address: the last X-Forwarded-For entry, the one the gateway in front of us added
+ * (Envoy and others append to what the client sent, which a client can forge; Caddy, Traefik and
+ * our nginx configuration replace it, so last is first there), else X-Real-IP, else the socket's.
+ */
 export function clientIp(req: ApiRequest): string | null {
-  const first = headerValue(req, "x-forwarded-for")?.split(",")[0]?.trim();
-  return first || headerValue(req, "x-real-ip") || req.remoteAddress || null;
+  const forwarded = headerValue(req, "x-forwarded-for");
+  const last = forwarded?.slice(forwarded.lastIndexOf(",") + 1).trim();
+  return last || headerValue(req, "x-real-ip") || req.remoteAddress || null;
 }

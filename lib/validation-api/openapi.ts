@@ -159,7 +159,7 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: "Forward-auth decision for gateways",
         description:
-          "Reads Authorization (Bearer key) or X-Api-Key, X-Forwarded-For, X-Forwarded-Method, X-Forwarded-Uri, Origin. With an Origin, the tenant's CORS whitelist is checked before any limit. A CORS preflight (X-Forwarded-Method OPTIONS with Origin and Access-Control-Request-Method) needs no key and consumes nothing: its tenant is `?tenant=`, else every tenant that lists the origin. `?mode=nginx` answers non-401/403 refusals as 403 with X-Sluice-Status.",
+          "Reads Authorization (Bearer key) or X-Api-Key, X-Forwarded-For (its last entry, the one the gateway added), X-Forwarded-Method, X-Forwarded-Uri, Origin. With an Origin, the tenant's CORS whitelist is checked before any limit. A CORS preflight (X-Forwarded-Method OPTIONS with Origin and Access-Control-Request-Method) needs no key and consumes nothing: its tenant is `?tenant=`, else every tenant that lists the origin. `?mode=nginx` answers non-401/403 refusals as 403 with X-Sluice-Status.",
         parameters: [
           { name: "mode", in: "query", schema: { type: "string", enum: ["nginx"] } },
           {
