@@ -21,6 +21,7 @@ import {
 import {
   createRuleAction,
   deleteRuleAction,
+  setFailureModeAction,
   setIpLimitAction,
   simulateAction,
   updateKeyLimitsAction,
@@ -79,6 +80,7 @@ const SCOPED_TO_CALLER = [
   "#testKeyAction",
   "#createRuleAction",
   "#setIpLimitAction",
+  "#setFailureModeAction",
   "#addOriginAction",
   "#GET",
 ];
@@ -112,6 +114,8 @@ const tenantActions: Record<string, Attack> = {
     deleteRuleAction(undefined, form({ tenant: slug, ruleId: w.aRule.id })),
   "app/t/[slug]/limits/actions.ts#setIpLimitAction": (_w, slug) =>
     setIpLimitAction(undefined, form({ tenant: slug, ipPerMinute: "1" })),
+  "app/t/[slug]/limits/actions.ts#setFailureModeAction": (_w, slug) =>
+    setFailureModeAction(undefined, form({ tenant: slug, failureMode: "CLOSED" })),
   "app/t/[slug]/limits/actions.ts#updateKeyLimitsAction": (w, slug) =>
     updateKeyLimitsAction(undefined, form({ tenant: slug, keyId: w.aKey.id, perMinute: "1" })),
   "app/t/[slug]/limits/actions.ts#simulateAction": (w, slug) =>

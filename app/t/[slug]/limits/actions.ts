@@ -6,12 +6,14 @@ import { deleteEndpointRule } from "@/lib/limits/delete-endpoint-rule";
 import {
   deleteEndpointRuleSchema,
   endpointRuleSchema,
+  failureModeSchema,
   ipLimitSchema,
   keyLimitsSchema,
   simulateSchema,
   updateEndpointRuleSchema,
 } from "@/lib/limits/limits.types";
 import { saveEndpointRule } from "@/lib/limits/save-endpoint-rule";
+import { setFailureMode } from "@/lib/limits/set-failure-mode";
 import { setIpLimit } from "@/lib/limits/set-ip-limit";
 import { simulateRequest } from "@/lib/limits/simulate";
 import { ALL_ROLES, MANAGERS } from "@/lib/tenancy/resolve-tenant";
@@ -49,6 +51,20 @@ export const setIpLimitAction = tenantAction(
     return {
       ok: true,
       message: input.ipPerMinute ? `At most ${input.ipPerMinute} requests per minute per IP` : "No IP limit",
+    };
+  },
+);
+
+export const setFailureModeAction = tenantAction(
+  { roles: MANAGERS, schema: failureModeSchema, revalidate },
+  async (ctx, input) => {
+    await setFailureMode(ctx, input.failureMode);
+    return {
+      ok: true,
+      message:
+        input.failureMode === "OPEN"
+          ? "Fail open: while Redis is unreachable, a local limiter decides"
+          : "Fail closed: while Redis is unreachable, requests get 503",
     };
   },
 );

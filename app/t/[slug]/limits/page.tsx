@@ -9,6 +9,7 @@ import { canManage, tenantPage } from "@/lib/tenancy/tenant-page";
 import {
   createRuleAction,
   deleteRuleAction,
+  setFailureModeAction,
   setIpLimitAction,
   updateKeyLimitsAction,
   updateRuleAction,
@@ -18,6 +19,10 @@ import { Simulator } from "./simulator";
 export const metadata: Metadata = { title: "Limits" };
 
 const methodOptions = METHODS.map((m) => ({ value: m, label: m === "*" ? "Any method" : m }));
+const FAILURE_MODE_OPTIONS = [
+  { value: "OPEN", label: "Fail open (local limiter)" },
+  { value: "CLOSED", label: "Fail closed (503)" },
+];
 
 function ruleFields(rule?: {
   method: string;
@@ -209,6 +214,33 @@ export default async function LimitsPage({ params }: { params: Promise<{ slug: s
           />
         ) : (
           <p className="text-sm">{tenant.ipPerMinute ? `${tenant.ipPerMinute} per minute` : "No IP limit"}</p>
+        )}
+      </Card>
+
+      <Card
+        title="When the limiter is unreachable"
+        description="If Redis does not answer within 150 ms: fail open keeps your API up, each validation process deciding with a local limiter (its share of every limit) and marking its answers; fail closed refuses with 503 until Redis is back."
+      >
+        {manage ? (
+          <ActionForm
+            action={setFailureModeAction}
+            label="Failure mode"
+            hidden={{ tenant: slug }}
+            fields={[
+              {
+                name: "failureMode",
+                label: "Failure mode",
+                type: "select",
+                options: FAILURE_MODE_OPTIONS,
+                defaultValue: tenant.failureMode,
+                width: "wide",
+              },
+            ]}
+            submit="Save"
+            inline
+          />
+        ) : (
+          <p className="text-sm">{FAILURE_MODE_OPTIONS.find((o) => o.value === tenant.failureMode)?.label}</p>
         )}
       </Card>
 
