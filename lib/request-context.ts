@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { lastForwardedFor } from "@/lib/http/forwarded-for";
 
 /** Who is asking and from where: what every audit event records. */
 export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string };
@@ -19,10 +20,10 @@ export function explicitRequest(): RequestIdentity | undefined {
   return explicit.getStore();
 }
 
+/** The client's address is the one the proxy in front of the web app saw. */
 export function metaFromHeaders(h: Headers): RequestMeta {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
   return {
-    ip: forwarded || h.get("x-real-ip") || null,
+    ip: lastForwardedFor(h.get("x-forwarded-for")) || h.get("x-real-ip") || null,
     userAgent: h.get("user-agent"),
     requestId: h.get("x-request-id") || randomUUID(),
   };

@@ -1,3 +1,4 @@
+import { lastForwardedFor } from "@/lib/http/forwarded-for";
 import { type ErrorBody, errorBody, REFUSAL_STATUS, type RefusalCode } from "./errors";
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -84,12 +85,15 @@ export function bearer(req: ApiRequest): string | null {
 }
 
 /**
- * The client address: the last X-Forwarded-For entry, the one the gateway in front of us added
- * (Envoy and others append to what the client sent, which a client can forge; Caddy, Traefik and
- * our nginx configuration replace it, so last is first there), else X-Real-IP, else the socket's.
+ * The client address: the X-Forwarded-For entry the gateway in front of us added (Envoy and
+ * others append to what the client sent; Caddy, Traefik and our nginx configuration replace
+ * it), else X-Real-IP, else the socket's.
  */
 export function clientIp(req: ApiRequest): string | null {
-  const forwarded = headerValue(req, "x-forwarded-for");
-  const last = forwarded?.slice(forwarded.lastIndexOf(",") + 1).trim();
-  return last || headerValue(req, "x-real-ip") || req.remoteAddress || null;
+  return (
+    lastForwardedFor(headerValue(req, "x-forwarded-for")) ||
+    headerValue(req, "x-real-ip") ||
+    req.remoteAddress ||
+    null
+  );
 }
