@@ -99,3 +99,23 @@ test("the operator applies a 2x boost: the limits double, and after its end time
   expect(back).toBe(60);
   expect(Date.now()).toBeGreaterThanOrEqual(adjustment.endsAt.getTime());
 });
+
+test("choose fail closed in the browser: saved, audited and published", async ({ page }) => {
+  const { owner, tenant } = await seedTenant("failmode");
+  await signInByApi(page.request, owner.email);
+  await page.goto(`/t/${tenant.slug}/limits`);
+  const form = page.getByRole("form", { name: "Failure mode" });
+  await expect(form.getByLabel("Failure mode")).toHaveValue("OPEN");
+  await form.getByLabel("Failure mode").selectOption("CLOSED");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toContainText("503");
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Failure mode" }).getByLabel("Failure mode")).toHaveValue(
+    "CLOSED",
+  );
+  const saved = await db().tenant.findUniqueOrThrow({ where: { id: tenant.id } });
+  expect(saved).toMatchObject({ failureMode: "CLOSED", publishedVersion: saved.policyVersion });
+  expect(
+    await db().auditEvent.count({ where: { tenantId: tenant.id, action: "limits.failure_mode_change" } }),
+  ).toBe(1);
+});
