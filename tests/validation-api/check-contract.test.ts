@@ -140,6 +140,13 @@ describe("POST /v1/check contract", () => {
       field: "ip",
       message: "ip: is required",
     });
+    for (const ip of ["999.1.2.3", "1.2.3", "::g", "fe80::1::2"]) {
+      expect((await (await check(request(secret, { ip }))).json()).error).toMatchObject({
+        field: "ip",
+        message: "ip: must be the client's IPv4 or IPv6 address",
+      });
+    }
+    expect((await check(request(secret, { ip: "2001:db8::7" }))).status).toBe(200);
     expect((await (await check(request(secret, { method: "get" }))).json()).error).toMatchObject({
       field: "method",
       message: "method: must be an upper-case HTTP method",
