@@ -52,7 +52,7 @@ export const endpointRuleSchema = z.object({
 export const updateEndpointRuleSchema = endpointRuleSchema.extend({ ruleId: idField });
 export const deleteEndpointRuleSchema = z.object({ ruleId: idField });
 export const ipLimitSchema = z.object({ ipPerMinute: optionalLimit("The IP limit") });
-export const FAILURE_MODES = ["OPEN", "CLOSED"] as const;
+const FAILURE_MODES = ["OPEN", "CLOSED"] as const;
 export const failureModeSchema = z.object({
   failureMode: z.enum(FAILURE_MODES, "Choose fail open or fail closed"),
 });
