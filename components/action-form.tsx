@@ -55,7 +55,10 @@ export function ActionForm({ action, label, hidden, fields, submit, inline }: Pr
               <label htmlFor={id} className="block text-sm font-medium text-slate-700">
                 {f.label}
               </label>
+              {/* Keyed by its value: React sets a select's default only when it mounts, and resets
+                  the form to it after a save, which would show the old choice. */}
               <select
+                key={value(f)}
                 id={id}
                 name={f.name}
                 defaultValue={value(f)}

@@ -109,6 +109,7 @@ test("choose fail closed in the browser: saved, audited and published", async ({
   await form.getByLabel("Failure mode").selectOption("CLOSED");
   await form.getByRole("button", { name: "Save" }).click();
   await expect(form.getByRole("status")).toContainText("503");
+  await expect(form.getByLabel("Failure mode")).toHaveValue("CLOSED"); // the saved value, not the old default
   await page.reload();
   await expect(page.getByRole("form", { name: "Failure mode" }).getByLabel("Failure mode")).toHaveValue(
     "CLOSED",
